@@ -1,0 +1,36 @@
+// @ts-check
+// Finds every node a spec author marked `x-unverified: true` (a guess about the vendor's API), so
+// the generated README and the docs site can list what still needs confirming with the vendor.
+
+/**
+ * @typedef {object} UnverifiedPart
+ * @property {string} pointer      JSON pointer into the bundled spec
+ * @property {string} assumption   the node's description (what is assumed)
+ */
+
+/**
+ * @param {unknown} document bundled spec
+ * @returns {UnverifiedPart[]}
+ */
+export function collectUnverified(document) {
+  /** @type {UnverifiedPart[]} */
+  const found = [];
+  /** @param {unknown} node @param {string} pointer */
+  const visit = (node, pointer) => {
+    if (Array.isArray(node)) {
+      node.forEach((child, i) => visit(child, `${pointer}/${i}`));
+      return;
+    }
+    if (!node || typeof node !== "object") return;
+    const record = /** @type {Record<string, unknown>} */ (node);
+    if (record["x-unverified"] === true) {
+      const description = typeof record.description === "string" ? record.description : "";
+      found.push({ pointer: pointer || "/", assumption: description.trim() || "(no description given)" });
+    }
+    for (const [key, child] of Object.entries(record)) {
+      visit(child, `${pointer}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`);
+    }
+  };
+  visit(document, "");
+  return found;
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// @ts-check
+// `pnpm generate [vendor...] [--check]`: regenerates packages/<vendor> from specs/<vendor>.
+// --check writes nothing and exits 1 naming every stale file (CI's drift check).
+import path from "node:path";
+import { formatProblem } from "./format-problems.mjs";
+import { generate } from "./generate.mjs";
+import { findRepoRoot } from "./repo-root.mjs";
+
+const rootDir = findRepoRoot();
+const args = process.argv.slice(2);
+const check = args.includes("--check");
+const names = args.filter((a) => !a.startsWith("--"));
+/** @param {string} file */
+const rel = (file) => path.relative(rootDir, file);
+
+try {
+  const outcomes = await generate({ rootDir, names, check });
+  let failed = 0;
+  for (const { vendor, problems, warnings, files } of outcomes) {
+    for (const p of [...problems, ...warnings]) console.error(formatProblem(p));
+    if (problems.length > 0) {
+      failed++;
+      console.error(`FAIL  ${vendor.specFile}: ${problems.length} error(s); packages/${vendor.name} left unchanged`);
+    } else if (check && files.length > 0) {
+      failed++;
+      for (const file of files) console.error(`stale ${rel(file)}`);
+      console.error(
+        `FAIL  packages/${vendor.name} is out of date with ${vendor.specFile}: run \`pnpm generate ${vendor.name}\` and commit`,
+      );
+    } else {
+      const what = check ? "up to date" : files.length ? `wrote ${files.map((f) => path.basename(f)).join(", ")}` : "unchanged";
+      console.log(`ok    packages/${vendor.name} (${what})`);
+    }
+  }
+  process.exitCode = failed > 0 ? 1 : 0;
+} catch (error) {
+  console.error(`generate: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 2;
+}

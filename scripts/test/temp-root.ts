@@ -1,0 +1,66 @@
+// Builds throwaway copies of the repo layout (redocly.yaml, LICENSE, specs/) for generator tests,
+// so tests never write into the real packages/ folder.
+import { execFile } from "node:child_process";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse, stringify } from "yaml";
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const fixturesDir = path.join(repoRoot, "scripts/test/fixtures");
+
+/** Creates a temp root whose redocly.yaml keeps the repo's rules but lists only `specs`. */
+export async function makeTempRoot(specs: Record<string, string>): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), "vendorspec-gen-"));
+  const config = parse(await readFile(path.join(repoRoot, "redocly.yaml"), "utf8"));
+  config.apis = {};
+  for (const [name, source] of Object.entries(specs)) {
+    config.apis[name] = { root: `specs/${name}/openapi.yaml` };
+    await mkdir(path.join(root, "specs", name), { recursive: true });
+    await writeFile(path.join(root, "specs", name, "openapi.yaml"), source);
+  }
+  await writeFile(path.join(root, "redocly.yaml"), stringify(config));
+  await cp(path.join(repoRoot, "LICENSE"), path.join(root, "LICENSE"));
+  return root;
+}
+
+/** Copies the real repo's specs, redocly.yaml, LICENSE and generated packages. */
+export async function copyRepoSpecsAndPackages(vendors: string[]): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), "vendorspec-repo-"));
+  for (const entry of ["redocly.yaml", "LICENSE", "specs"])
+    await cp(path.join(repoRoot, entry), path.join(root, entry), { recursive: true });
+  for (const vendor of vendors) await cp(path.join(repoRoot, "packages", vendor), path.join(root, "packages", vendor), { recursive: true });
+  return root;
+}
+
+export const removeRoot = (root: string) => rm(root, { recursive: true, force: true });
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs one of scripts/src/*-cli.mjs against `root` as a real child process. */
+export function runCli(cli: "generate-cli.mjs" | "lint-specs-cli.mjs", args: string[], root: string): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(repoRoot, "scripts/src", cli), ...args],
+      { env: { ...process.env, VENDORSPEC_ROOT: root } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** Every file under `dir` with its bytes, for byte-identical comparisons. */
+export async function snapshotDir(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    out[path.relative(dir, file)] = (await readFile(file)).toString("base64");
+  }
+  return out;
+}
