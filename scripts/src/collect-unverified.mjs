@@ -18,7 +18,7 @@ export function collectUnverified(document) {
   /** @param {unknown} node @param {string} pointer */
   const visit = (node, pointer) => {
     if (Array.isArray(node)) {
-      node.forEach((child, i) => visit(child, `${pointer}/${i}`));
+      for (const [i, child] of node.entries()) visit(child, `${pointer}/${i}`);
       return;
     }
     if (!node || typeof node !== "object") return;
