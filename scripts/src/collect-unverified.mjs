@@ -34,3 +34,26 @@ export function collectUnverified(document) {
   visit(document, "");
   return found;
 }
+
+/**
+ * Reads a JSON pointer the way a spec author thinks of the place: `GET /v1/x › responses › 200`,
+ * `schema ImportFile › started_at`.
+ * @param {string} pointer
+ */
+export function describePointer(pointer) {
+  const parts = pointer
+    .split("/")
+    .slice(1)
+    .map((p) => p.replaceAll("~1", "/").replaceAll("~0", "~"));
+  if (parts[0] === "paths" && parts.length >= 2) {
+    const [, route, method, ...rest] = parts;
+    const head = method ? `${method.toUpperCase()} ${route}` : `${route}`;
+    return [head, ...rest].join(" › ");
+  }
+  if (parts[0] === "components" && parts.length >= 3) {
+    const [, kind, name, ...rest] = parts;
+    const label = (kind ?? "").replace(/s$/, "").replace(/^securityScheme$/, "security scheme");
+    return [`${label} ${name}`, ...rest.filter((p) => p !== "properties")].join(" › ");
+  }
+  return pointer || "/";
+}

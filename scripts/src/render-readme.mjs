@@ -1,7 +1,7 @@
 // @ts-check
 // The generated package README: what the vendor is, its operations, how to import the types, and
 // which parts of the contract are guesses still to confirm with the vendor.
-import { collectUnverified } from "./collect-unverified.mjs";
+import { collectUnverified, describePointer } from "./collect-unverified.mjs";
 import { listOperations } from "./list-operations.mjs";
 
 /** @param {string} text */
@@ -83,9 +83,9 @@ export function renderReadme(vendor, document) {
     lines.push(
       "These parts are not in the vendor's public documentation: they are assumptions (`x-unverified: true` in the spec). Confirm them with the vendor before relying on them.",
       "",
-      "| Where (JSON pointer) | Assumption |",
+      "| Where | Assumption |",
       "| --- | --- |",
-      ...unverified.map((u) => `| \`${u.pointer}\` | ${cell(u.assumption)} |`),
+      ...unverified.map((u) => `| ${cell(describePointer(u.pointer))} | ${cell(u.assumption)} |`),
       "",
     );
   }

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// @ts-check
+// `pnpm test`: the one command that runs every check and every test, then prints the line CI reads:
+// `N passed, N failed`, summed over every vitest run (read from each package's JSON report) plus
+// the repo-wide checks (drift, spec lint, biome, typecheck), each counted as one.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { findRepoRoot } from "./repo-root.mjs";
+
+const rootDir = findRepoRoot();
+const REPORT = ".reports/vitest.json";
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" };
+
+/** @param {string} label @param {string} command @param {string[]} args */
+function runCheck(label, command, args) {
+  console.log(`\n=== ${label}: ${command} ${args.join(" ")}`);
+  const result = spawnSync(command, args, { cwd: rootDir, stdio: "inherit", env });
+  const ok = result.status === 0;
+  console.log(`=== ${label}: ${ok ? "passed" : "FAILED"}`);
+  return ok;
+}
+
+/** Workspace package dirs that have a `test` script. */
+function testedPackageDirs() {
+  const candidates = [path.join(rootDir, "scripts"), path.join(rootDir, "bench")];
+  for (const entry of readdirSync(path.join(rootDir, "packages"), { withFileTypes: true })) {
+    if (entry.isDirectory()) candidates.push(path.join(rootDir, "packages", entry.name));
+  }
+  return candidates.filter((dir) => {
+    const manifest = path.join(dir, "package.json");
+    return existsSync(manifest) && Boolean(JSON.parse(readFileSync(manifest, "utf8")).scripts?.test);
+  });
+}
+
+const checks = [
+  runCheck("generated packages match the specs", "node", ["scripts/src/generate-cli.mjs", "--check"]),
+  runCheck("spec lint", "node", ["scripts/src/lint-specs-cli.mjs"]),
+  runCheck("biome (format + lint)", "pnpm", ["exec", "biome", "check", "."]),
+  runCheck("typecheck", "pnpm", ["exec", "turbo", "run", "typecheck", "--output-logs=errors-only"]),
+];
+
+const packages = testedPackageDirs();
+// Stale reports must not count: turbo restores the report of a cached run into place.
+for (const dir of packages) rmSync(path.join(dir, ".reports"), { recursive: true, force: true });
+runCheck("tests", "pnpm", ["exec", "turbo", "run", "test", "--continue"]);
+
+let passed = checks.filter(Boolean).length;
+let failed = checks.length - passed;
+console.log("\n=== results");
+for (const dir of packages) {
+  const name = path.relative(rootDir, dir);
+  const reportPath = path.join(dir, REPORT);
+  if (!existsSync(reportPath)) {
+    failed++;
+    console.log(`${name}: no test report (the test run crashed before reporting): counted as 1 failed`);
+    continue;
+  }
+  const report = JSON.parse(readFileSync(reportPath, "utf8"));
+  const suiteErrors = (report.testResults ?? []).filter(
+    (/** @type {any} */ r) => r.status === "failed" && (r.assertionResults ?? []).length === 0,
+  ).length;
+  passed += report.numPassedTests;
+  failed += report.numFailedTests + suiteErrors;
+  console.log(
+    `${name}: ${report.numPassedTests} passed, ${report.numFailedTests + suiteErrors} failed, ${report.numPendingTests + report.numTodoTests} skipped`,
+  );
+}
+console.log(`checks: ${checks.filter(Boolean).length} passed, ${checks.length - checks.filter(Boolean).length} failed`);
+if (passed + failed === 0) failed = 1;
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed === 0 ? 0 : 1;
