@@ -17,8 +17,8 @@ describe("@vendorspec/apptus-esales", () => {
     expectTypeOf<ImportId>().toEqualTypeOf<string>();
     expectTypeOf<StatusResponse["id"]>().toEqualTypeOf<string>();
     expectTypeOf<operations["getImportStatus"]["parameters"]["query"]["id"]>().toEqualTypeOf<string>();
-    // @ts-expect-error an id as a number would lose digits (5537431447739019570 > 2^53)
-    const lossy: StatusResponse["id"] = 5537431447739019570;
+    // @ts-expect-error an id as a number would lose digits (a real one, 5537431447739019570, exceeds 2^53)
+    const lossy: StatusResponse["id"] = 5537431447739019;
     void lossy;
   });
 

@@ -33,23 +33,23 @@ function schemaExamples(schema: unknown, where: string): SpecExample[] {
   return found;
 }
 
-const escape = (segment: string) => segment.replaceAll("~", "~0").replaceAll("/", "~1");
+const escapePointer = (segment: string) => segment.replaceAll("~", "~0").replaceAll("/", "~1");
 
 export function collectExamples(document: Node): SpecExample[] {
   const found: SpecExample[] = [];
   for (const [path, item] of Object.entries<Node>(document.paths ?? {})) {
     for (const [method, operation] of Object.entries<Node>(item)) {
       if (!operation || typeof operation !== "object" || !("responses" in operation)) continue;
-      const at = `#/paths/${escape(path)}/${method}`;
+      const at = `#/paths/${escapePointer(path)}/${method}`;
       for (const [i, parameter] of (operation.parameters ?? []).entries()) {
         found.push(...examplesOf(parameter, `${at}/parameters/${i}`, parameter.schema));
       }
       for (const [type, media] of Object.entries<Node>(operation.requestBody?.content ?? {})) {
-        found.push(...examplesOf(media, `${at}/requestBody/content/${escape(type)}`, media.schema));
+        found.push(...examplesOf(media, `${at}/requestBody/content/${escapePointer(type)}`, media.schema));
       }
       for (const [status, response] of Object.entries<Node>(operation.responses ?? {})) {
         for (const [type, media] of Object.entries<Node>(response.content ?? {})) {
-          found.push(...examplesOf(media, `${at}/responses/${status}/content/${escape(type)}`, media.schema));
+          found.push(...examplesOf(media, `${at}/responses/${status}/content/${escapePointer(type)}`, media.schema));
         }
       }
     }
