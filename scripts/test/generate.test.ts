@@ -52,7 +52,7 @@ describe("generate", () => {
     expect(Object.keys(manifest.exports["."])[0]).toBe("types");
     expect(manifest.exports["./openapi.json"]).toBe("./openapi.json");
     const types = await readFile(path.join(root, "packages/fixture/index.d.ts"), "utf8");
-    expect(types).toContain('export type JobStatus = components["schemas"]["JobStatus"];');
+    expect(types).toContain("export type JobStatus = components['schemas']['JobStatus'];");
     expect(types).toContain("export interface operations");
   });
 
