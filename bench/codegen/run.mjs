@@ -6,7 +6,7 @@
 // The per-spec CLI path costs seconds per spec, so above --cli-sample specs it is timed on a sample
 // and scaled (the table says so); both paths run in the same invocation on the same machine.
 import { spawnSync } from "node:child_process";
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { generate } from "@vendorspec/scripts/generate";
@@ -55,8 +55,7 @@ async function timeOneProcess(/** @type {string} */ root) {
   return ms;
 }
 
-function timePerSpecClis(/** @type {string} */ root, /** @type {string[]} */ specs) {
-  const out = path.join(root, "cli-out");
+function timePerSpecClis(/** @type {string} */ root, /** @type {string} */ out, /** @type {string[]} */ specs) {
   const start = performance.now();
   for (const spec of specs) {
     const lint = spawnSync(bin("redocly"), ["lint", spec, "--config", path.join(root, "redocly.yaml")], { encoding: "utf8" });
@@ -64,9 +63,8 @@ function timePerSpecClis(/** @type {string} */ root, /** @type {string[]} */ spe
     const types = spawnSync(
       bin("openapi-typescript"),
       [spec, "--root-types", "--root-types-no-schema-prefix", "-o", path.join(out, `${path.basename(path.dirname(spec))}.d.ts`)],
-      {
-        encoding: "utf8",
-      },
+      // cwd without a redocly.yaml above it: given one, the CLI switches to multi-API mode.
+      { encoding: "utf8", cwd: out },
     );
     if (types.status !== 0) throw new Error(`openapi-typescript failed on ${spec}: ${types.stderr}`);
   }
@@ -76,16 +74,18 @@ function timePerSpecClis(/** @type {string} */ root, /** @type {string[]} */ spe
 const rows = [];
 for (const k of sizes) {
   const { root, specs } = await makeCopies(k);
-  await mkdir(path.join(root, "cli-out"), { recursive: true });
+  // Outside the copies' root: openapi-typescript's CLI looks for a redocly.yaml upward from its cwd.
+  const cliOut = await mkdtemp(path.join(tmpdir(), "vendorspec-bench-cli-"));
   try {
     const oneMs = await timeOneProcess(root);
     const sample = specs.slice(0, Math.min(cliSample, specs.length));
-    const cliSampleMs = timePerSpecClis(root, sample);
+    const cliSampleMs = timePerSpecClis(root, cliOut, sample);
     const cliPerSpec = cliSampleMs / sample.length;
     const cliMs = cliPerSpec * k;
     rows.push({ k, oneMs, onePerSpec: oneMs / k, cliMs, cliPerSpec, ratio: cliMs / oneMs, sampled: sample.length < k ? sample.length : 0 });
   } finally {
     await rm(root, { recursive: true, force: true });
+    await rm(cliOut, { recursive: true, force: true });
   }
 }
 

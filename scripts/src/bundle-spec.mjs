@@ -6,10 +6,11 @@ import { bundle } from "@redocly/openapi-core";
 /**
  * @param {string} specPath absolute path
  * @param {import("@redocly/openapi-core").Config} config
+ * @param {import("@redocly/openapi-core").BaseResolver} [resolver] the one the lint step used
  * @returns {Promise<OpenApiDocument>}
  */
-export async function bundleSpec(specPath, config) {
-  const result = await bundle({ ref: specPath, config });
+export async function bundleSpec(specPath, config, resolver) {
+  const result = await bundle({ ref: specPath, config, ...(resolver ? { externalRefResolver: resolver } : {}) });
   return /** @type {OpenApiDocument} */ (result.bundle.parsed);
 }
 

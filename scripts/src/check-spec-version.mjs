@@ -22,6 +22,8 @@ export async function checkSpecVersion(specPath, rootDir) {
   } catch {
     return { file, line: 1, col: 1, severity: "error", ruleId: "spec-missing", message: "spec file does not exist or cannot be read" };
   }
+  // Fast path: a top-level `openapi: 3.1.x` line (full YAML parsing costs more than linting a spec).
+  if (/^openapi:[ \t]*["']?3\.1\.\d+["']?[ \t]*(#.*)?$/m.test(source) && !/^swagger:/m.test(source)) return undefined;
   const doc = parseDocument(source, { uniqueKeys: false });
   if (doc.errors.length > 0) return undefined;
   /** @param {number} offset */

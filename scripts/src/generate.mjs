@@ -4,6 +4,7 @@
 // package untouched; the others are still generated.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { BaseResolver } from "@redocly/openapi-core";
 import { bundleSpec } from "./bundle-spec.mjs";
 import { compileTypes } from "./compile-types.mjs";
 import { lintSpec, loadLintConfig, unparsableSpecProblem } from "./lint-spec.mjs";
@@ -34,7 +35,8 @@ export async function generate({ rootDir, names = [], check = false }) {
   /** @type {VendorOutcome[]} */
   const outcomes = [];
   for (const vendor of vendors) {
-    const found = await lintSpec(vendor.specPath, config, rootDir);
+    const resolver = new BaseResolver(config.resolve);
+    const found = await lintSpec(vendor.specPath, config, rootDir, resolver);
     const problems = found.filter((p) => p.severity === "error");
     const warnings = found.filter((p) => p.severity !== "error");
     if (problems.length > 0) {
@@ -44,7 +46,7 @@ export async function generate({ rootDir, names = [], check = false }) {
     /** @type {Map<string, string>} */
     let files;
     try {
-      files = await renderPackage(vendor, config, license);
+      files = await renderPackage(vendor, config, license, resolver);
     } catch (error) {
       outcomes.push({ vendor, problems: [unparsableSpecProblem(error, vendor.specPath, rootDir)], warnings, files: [] });
       continue;
@@ -60,9 +62,10 @@ export async function generate({ rootDir, names = [], check = false }) {
  * @param {Vendor} vendor
  * @param {import("@redocly/openapi-core").Config} config
  * @param {string} license
+ * @param {BaseResolver} resolver
  */
-async function renderPackage(vendor, config, license) {
-  const document = await bundleSpec(vendor.specPath, config);
+async function renderPackage(vendor, config, license, resolver) {
+  const document = await bundleSpec(vendor.specPath, config, resolver);
   const existing = await readIfExists(path.join(vendor.packageDir, "package.json"));
   const existingVersion = existing ? JSON.parse(existing).version : undefined;
   return new Map([

@@ -20,13 +20,15 @@ export function loadLintConfig(rootDir) {
  * @param {string} specPath absolute path
  * @param {import("@redocly/openapi-core").Config} config
  * @param {string} rootDir
+ * @param {import("@redocly/openapi-core").BaseResolver} [resolver] shared with the bundle step, so
+ *   the spec and its $ref files are read and parsed once
  * @returns {Promise<SpecProblem[]>}
  */
-export async function lintSpec(specPath, config, rootDir) {
+export async function lintSpec(specPath, config, rootDir, resolver) {
   const wrongVersion = await checkSpecVersion(specPath, rootDir);
   if (wrongVersion) return [wrongVersion];
   try {
-    const problems = await lint({ ref: specPath, config });
+    const problems = await lint({ ref: specPath, config, ...(resolver ? { externalRefResolver: resolver } : {}) });
     return toSpecProblems(problems, rootDir);
   } catch (error) {
     return [unparsableSpecProblem(error, specPath, rootDir)];
