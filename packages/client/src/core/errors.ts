@@ -1,0 +1,107 @@
+// One error hierarchy for every vendor: a base API error carrying what the server said, one subclass
+// per status family, and connection/timeout errors apart from it. No error ever carries the API key:
+// headers are copied through `redactHeaders` and messages never include request headers.
+import { redactHeaders } from "./redact.js";
+
+export type VendorName = "docutray" | "apptus-esales" | "leadsygroup" | "lettrlabs";
+
+export class VendorApiError extends Error {
+  override name = "VendorApiError";
+  readonly status: number;
+  readonly vendor: VendorName;
+  /** The parsed JSON body, or the raw text when the body is not JSON (HTML error pages, free text). */
+  readonly body: unknown;
+  readonly headers: Record<string, string>;
+  /** The vendor's request id header (`x-request-id` and friends), when it sent one. */
+  readonly requestId: string | undefined;
+
+  constructor(init: { status: number; vendor: VendorName; body: unknown; headers: Headers; message?: string }) {
+    super(init.message ?? `${init.vendor}: HTTP ${init.status}${describeBody(init.body)}`);
+    this.status = init.status;
+    this.vendor = init.vendor;
+    this.body = init.body;
+    this.headers = redactHeaders(init.headers);
+    this.requestId =
+      init.headers.get("x-request-id") ?? init.headers.get("request-id") ?? init.headers.get("x-correlation-id") ?? undefined;
+  }
+}
+
+export class AuthenticationError extends VendorApiError {
+  override name = "AuthenticationError";
+}
+export class PermissionDeniedError extends VendorApiError {
+  override name = "PermissionDeniedError";
+}
+export class NotFoundError extends VendorApiError {
+  override name = "NotFoundError";
+}
+export class RateLimitError extends VendorApiError {
+  override name = "RateLimitError";
+}
+export class ServerError extends VendorApiError {
+  override name = "ServerError";
+}
+
+/** The request never got an HTTP response: DNS, refused or reset connection, TLS. */
+export class ConnectionError extends Error {
+  override name = "ConnectionError";
+  constructor(
+    readonly vendor: VendorName,
+    options: { cause: unknown },
+  ) {
+    super(`${vendor}: connection failed: ${causeMessage(options.cause)}`, options);
+  }
+}
+
+/** One attempt (headers and body) took longer than `timeoutMs`. */
+export class RequestTimeoutError extends Error {
+  override name = "RequestTimeoutError";
+  constructor(
+    readonly vendor: VendorName,
+    readonly timeoutMs: number,
+  ) {
+    super(`${vendor}: request timed out after ${timeoutMs} ms`);
+  }
+}
+
+/** `jobs.wait()` reached its deadline before the job ended; `lastJob` is the last state seen. */
+export class JobTimeoutError extends Error {
+  override name = "JobTimeoutError";
+  constructor(
+    readonly vendor: VendorName,
+    readonly jobId: string,
+    readonly timeoutMs: number,
+    readonly lastJob: unknown,
+  ) {
+    super(`${vendor}: job ${jobId} did not finish within ${timeoutMs} ms`);
+  }
+}
+
+/** Picks the subclass for a status code. */
+export function createApiError(init: { status: number; vendor: VendorName; body: unknown; headers: Headers }): VendorApiError {
+  if (init.status === 401) return new AuthenticationError(init);
+  if (init.status === 403) return new PermissionDeniedError(init);
+  if (init.status === 404) return new NotFoundError(init);
+  if (init.status === 429) return new RateLimitError(init);
+  if (init.status >= 500) return new ServerError(init);
+  return new VendorApiError(init);
+}
+
+function describeBody(body: unknown): string {
+  if (body === undefined || body === null || body === "") return "";
+  if (typeof body === "string") return `: ${body.slice(0, 200)}`;
+  if (typeof body === "object") {
+    const record = body as Record<string, unknown>;
+    const text = record.message ?? record.error ?? record.reason;
+    if (typeof text === "string") return `: ${text.slice(0, 200)}`;
+  }
+  return "";
+}
+
+function causeMessage(cause: unknown): string {
+  if (cause instanceof Error) {
+    const code = (cause.cause as { code?: string } | undefined)?.code;
+    return code ? `${cause.message} (${code})` : cause.message;
+  }
+  return String(cause);
+}
