@@ -67,15 +67,17 @@ export function createVendorClient<Paths extends {}, Raw, V extends VendorName>(
   baseUrl: string,
 ): VendorClient<Paths, Raw, V> {
   const { apiKey } = options;
+  const userFetch = options.fetch;
   const client = createClient<Paths>({
     baseUrl,
-    headers: options.headers,
+    // Auth last, so a stray client-wide header cannot replace it.
+    headers: { ...options.headers, ...definition.authHeaders(apiKey) },
     fetch: createRetryingFetch({
       vendor: definition.name,
-      fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+      // A custom fetch gets one Request carrying the attempt's signal; the global one takes it as init.
+      fetch: userFetch ? (request, init) => userFetch(new Request(request, init)) : (request, init) => globalThis.fetch(request, init),
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
-      authHeaders: definition.authHeaders(apiKey),
       logger: options.logger,
       reviveJsonText: definition.reviveJsonText,
     }),

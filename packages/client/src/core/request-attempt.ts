@@ -2,9 +2,11 @@
 // that covers reading the body too, so a server that stalls after the headers cannot hang the client.
 import { ConnectionError, RequestTimeoutError, type VendorName } from "./errors.js";
 
+export type FetchFunction = (request: Request, init?: RequestInit) => Promise<Response>;
+
 export interface AttemptOptions {
   vendor: VendorName;
-  fetch: (request: Request) => Promise<Response>;
+  fetch: FetchFunction;
   timeoutMs: number;
 }
 
@@ -13,30 +15,39 @@ export interface AttemptOptions {
  * already in memory; rejects with RequestTimeoutError, ConnectionError, or the caller's abort reason.
  */
 export async function attemptRequest(request: Request, options: AttemptOptions): Promise<Response> {
-  const controller = new AbortController();
   const callerSignal = request.signal;
-  const timedOut = Symbol("timeout");
-  const onCallerAbort = () => controller.abort(callerSignal.reason);
   if (callerSignal.aborted) throw callerSignal.reason;
+  const controller = new AbortController();
+  const onCallerAbort = () => controller.abort(callerSignal.reason);
   callerSignal.addEventListener("abort", onCallerAbort, { once: true });
-  const timer = setTimeout(() => controller.abort(timedOut), options.timeoutMs);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Racing as well as aborting: a custom `fetch` that ignores the signal still cannot outlive the timeout.
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new RequestTimeoutError(options.vendor, options.timeoutMs);
+      controller.abort(error);
+      reject(error);
+    }, options.timeoutMs);
+  });
   try {
-    const response = await options.fetch(new Request(request, { signal: controller.signal }));
+    const response = await Promise.race([options.fetch(request, { signal: controller.signal }), deadline]);
     // Buffering keeps the timeout in force until the last byte; vendor status bodies are small.
-    const body = await response.arrayBuffer();
+    const body = await Promise.race([response.arrayBuffer(), deadline]);
     return new Response(nullBodyStatus(response.status) ? null : body, {
       status: response.status,
       statusText: response.statusText,
       headers: response.headers,
     });
   } catch (error) {
-    if (controller.signal.aborted && controller.signal.reason === timedOut)
-      throw new RequestTimeoutError(options.vendor, options.timeoutMs);
+    if (error instanceof RequestTimeoutError) throw error;
+    if (controller.signal.reason instanceof RequestTimeoutError) throw controller.signal.reason;
     if (callerSignal.aborted) throw callerSignal.reason;
     throw new ConnectionError(options.vendor, { cause: error });
   } finally {
     clearTimeout(timer);
     callerSignal.removeEventListener("abort", onCallerAbort);
+    // The deadline promise may reject after the race is over; nobody awaits it then.
+    deadline.catch(() => undefined);
   }
 }
 

@@ -1,21 +1,20 @@
-// The `fetch` openapi-fetch calls: adds the vendor's auth, runs each attempt under its timeout, and
+// The `fetch` openapi-fetch calls: runs each attempt under its timeout, and
 // retries what is safe to retry. Only idempotent methods are retried: a POST that timed out may have
 // started a vendor job, and sending it again could start a second one.
 import { abortableSleep } from "./abortable-sleep.js";
 import { backoffDelayMs, retryAfterMs } from "./backoff.js";
 import { ConnectionError, RequestTimeoutError, type VendorName } from "./errors.js";
 import type { Logger } from "./logger.js";
-import { attemptRequest } from "./request-attempt.js";
+import { attemptRequest, type FetchFunction } from "./request-attempt.js";
 
 export const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 export const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
 
 export interface RetryingFetchOptions {
   vendor: VendorName;
-  fetch: (request: Request) => Promise<Response>;
+  fetch: FetchFunction;
   timeoutMs: number;
   maxRetries: number;
-  authHeaders: Record<string, string>;
   logger: Logger | undefined;
   /** Rewrites a JSON response text before anyone parses it (apptus: ids as strings). */
   reviveJsonText: ((text: string) => string) | undefined;
@@ -23,40 +22,36 @@ export interface RetryingFetchOptions {
 }
 
 export function createRetryingFetch(options: RetryingFetchOptions): (request: Request) => Promise<Response> {
-  return async (original) => {
-    const request = withAuth(original, options.authHeaders);
+  return async (request) => {
     const retries = IDEMPOTENT_METHODS.has(request.method) ? options.maxRetries : 0;
-    const where = `${request.method} ${new URL(request.url).pathname}`;
+    const where = () => `${request.method} ${new URL(request.url).pathname}`;
     for (let attempt = 0; ; attempt++) {
       const canRetry = attempt < retries;
       let response: Response;
       try {
-        response = await attemptRequest(canRetry ? request.clone() : request, options);
+        // A body can be sent once; a request without one is reused as it is.
+        response = await attemptRequest(canRetry && request.body !== null ? request.clone() : request, options);
       } catch (error) {
         if (!canRetry || !(error instanceof ConnectionError || error instanceof RequestTimeoutError)) throw error;
         const delay = backoffDelayMs(attempt, options.random);
-        options.logger?.warn?.(`${options.vendor} ${where}: ${error.message}; retry ${attempt + 1}/${retries} in ${Math.round(delay)} ms`);
+        options.logger?.warn?.(
+          `${options.vendor} ${where()}: ${error.message}; retry ${attempt + 1}/${retries} in ${Math.round(delay)} ms`,
+        );
         await abortableSleep(delay, request.signal);
         continue;
       }
       if (canRetry && RETRYABLE_STATUSES.has(response.status)) {
         const delay = retryAfterMs(response.headers.get("retry-after")) ?? backoffDelayMs(attempt, options.random);
         options.logger?.warn?.(
-          `${options.vendor} ${where}: HTTP ${response.status}; retry ${attempt + 1}/${retries} in ${Math.round(delay)} ms`,
+          `${options.vendor} ${where()}: HTTP ${response.status}; retry ${attempt + 1}/${retries} in ${Math.round(delay)} ms`,
         );
         await abortableSleep(delay, request.signal);
         continue;
       }
-      options.logger?.debug?.(`${options.vendor} ${where}: HTTP ${response.status}`);
+      options.logger?.debug?.(`${options.vendor} ${where()}: HTTP ${response.status}`);
       return options.reviveJsonText ? reviveJson(response, options.reviveJsonText) : response;
     }
   };
-}
-
-function withAuth(request: Request, authHeaders: Record<string, string>): Request {
-  const headers = new Headers(request.headers);
-  for (const [name, value] of Object.entries(authHeaders)) headers.set(name, value);
-  return new Request(request, { headers });
 }
 
 async function reviveJson(response: Response, revive: (text: string) => string): Promise<Response> {
