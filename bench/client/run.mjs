@@ -88,7 +88,9 @@ console.log("| contender | requests/s | p50 | p99 | vs raw fetch | vs openapi-fe
 console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
 for (const [name, r] of Object.entries(results)) {
   const rps = median(r.rps);
-  console.log(`| ${name} | ${Math.round(rps)} | ${median(r.p50).toFixed(2)} ms | ${median(r.p99).toFixed(2)} ms | ${(rps / rawRps).toFixed(2)}x | ${(rps / ofRps).toFixed(2)}x |`);
+  console.log(
+    `| ${name} | ${Math.round(rps)} | ${median(r.p50).toFixed(2)} ms | ${median(r.p99).toFixed(2)} ms | ${(rps / rawRps).toFixed(2)}x | ${(rps / ofRps).toFixed(2)}x |`,
+  );
 }
 
 // Bundle size of each vendor entry point's own code: everything but openapi-fetch (and types).

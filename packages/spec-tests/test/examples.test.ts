@@ -3,11 +3,11 @@
 // same validator (ajv, draft 2020-12) as the mock server.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { createSpecValidator, describeErrors } from "@vendorspec/mock-server";
 import { findRepoRoot } from "@vendorspec/scripts/repo-root";
 import { readVendors } from "@vendorspec/scripts/vendors";
 import { describe, expect, test } from "vitest";
 import { collectExamples } from "./spec-examples.js";
-import { createSpecValidator, describeErrors } from "./spec-validator.js";
 
 const rootDir = findRepoRoot();
 const vendors = await readVendors(rootDir);
