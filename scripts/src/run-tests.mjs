@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // @ts-check
 // `pnpm test`: the one command that runs every check and every test, then prints the line CI reads:
-// `N passed, N failed`, summed over every vitest run (read from each package's JSON report) plus
-// the repo-wide checks (drift, spec lint, biome, typecheck), each counted as one.
+// `N passed, N failed`, summed over every vitest run (read from each package's JSON reports, the
+// end-to-end publish included) plus the repo-wide checks (drift, spec lint, biome, typecheck),
+// each counted as one. `--no-e2e` skips the end-to-end publish through a local registry.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -10,6 +11,8 @@ import { findRepoRoot } from "./repo-root.mjs";
 
 const rootDir = findRepoRoot();
 const REPORT = ".reports/vitest.json";
+const E2E_REPORT = ".reports/vitest-e2e.json";
+const withE2e = !process.argv.includes("--no-e2e");
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" };
 
 /** @param {string} label @param {string} command @param {string[]} args */
@@ -44,19 +47,24 @@ const packages = testedPackageDirs();
 // Stale reports must not count: turbo restores the report of a cached run into place.
 for (const dir of packages) rmSync(path.join(dir, ".reports"), { recursive: true, force: true });
 runCheck("tests", "pnpm", ["exec", "turbo", "run", "test", "--continue"]);
+// After the unit suites: it needs every package built, and it is slow and not cacheable.
+if (withE2e) {
+  for (const dir of packages) rmSync(path.join(dir, E2E_REPORT), { force: true });
+  runCheck("end-to-end publish", "pnpm", ["--filter", "@vendorspec/release-tests", "test:e2e"]);
+}
 
 let passed = checks.filter(Boolean).length;
 let failed = checks.length - passed;
-console.log("\n=== results");
-for (const dir of packages) {
-  const name = path.relative(rootDir, dir);
-  const reportPath = path.join(dir, REPORT);
+
+/** Adds one vitest JSON report to the totals; a missing report is a crashed run, counted as a failure. */
+function addReport(/** @type {string} */ name, /** @type {string} */ reportPath) {
   if (!existsSync(reportPath)) {
     failed++;
     console.log(`${name}: no test report (the test run crashed before reporting): counted as 1 failed`);
-    continue;
+    return;
   }
   const report = JSON.parse(readFileSync(reportPath, "utf8"));
+  // A file that failed to load has no test results but must still count as a failure.
   const suiteErrors = (report.testResults ?? []).filter(
     (/** @type {any} */ r) => r.status === "failed" && (r.assertionResults ?? []).length === 0,
   ).length;
@@ -65,6 +73,14 @@ for (const dir of packages) {
   console.log(
     `${name}: ${report.numPassedTests} passed, ${report.numFailedTests + suiteErrors} failed, ${report.numPendingTests + report.numTodoTests} skipped`,
   );
+}
+
+console.log("\n=== results");
+for (const dir of packages) {
+  const name = path.relative(rootDir, dir);
+  addReport(name, path.join(dir, REPORT));
+  const scripts = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")).scripts ?? {};
+  if (withE2e && scripts["test:e2e"]) addReport(`${name} (e2e)`, path.join(dir, E2E_REPORT));
 }
 console.log(`checks: ${checks.filter(Boolean).length} passed, ${checks.length - checks.filter(Boolean).length} failed`);
 if (passed + failed === 0) failed = 1;
