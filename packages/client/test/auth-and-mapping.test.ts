@@ -1,21 +1,11 @@
 // Through real HTTP against @vendorspec/mock-server: each vendor's auth header, and every mapping of a
 // vendor status word to a normalized job state.
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { API_KEY, startVendor, VENDOR_CASES } from "./vendor-cases.js";
-
-const open: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((close) => close()));
-});
-async function start(...args: Parameters<typeof startVendor>) {
-  const started = await startVendor(...args);
-  open.push(started.close);
-  return started;
-}
 
 describe.each(VENDOR_CASES.map((c) => [c.vendor, c] as const))("%s", (vendor, vc) => {
   test(`authenticates with the ${vc.authHeader} header`, async () => {
-    const { mock, client } = await start(vendor);
+    const { mock, client } = await startVendor(vendor);
     mock.jobs.create({ id: vc.jobId, steps: [vc.running], outcome: vc.terminals[0]?.[0] });
     const job = await client.jobs.get(vc.jobId);
     expect(job.vendor).toBe(vendor);
@@ -26,14 +16,14 @@ describe.each(VENDOR_CASES.map((c) => [c.vendor, c] as const))("%s", (vendor, vc
   });
 
   test("a wrong key is rejected with the vendor's auth error", async () => {
-    const { mock } = await start(vendor);
+    const { mock } = await startVendor(vendor);
     mock.jobs.create({ id: vc.jobId, steps: [vc.running], outcome: vc.terminals[0]?.[0] });
     const wrong = vc.create({ apiKey: "wrong-key", baseUrl: mock.url, maxRetries: 0 });
     await expect(wrong.jobs.get(vc.jobId)).rejects.toBeInstanceOf(vc.authError);
   });
 
   test.each(vc.words)("status %j maps to %s", async (word, state) => {
-    const { mock, client } = await start(vendor);
+    const { mock, client } = await startVendor(vendor);
     mock.jobs.create({ id: vc.jobId, steps: [word], outcome: vc.terminals[0]?.[0] });
     const job = await client.jobs.get(vc.jobId);
     expect(job.vendorStatus).toBe(word);
@@ -44,7 +34,7 @@ describe.each(VENDOR_CASES.map((c) => [c.vendor, c] as const))("%s", (vendor, vc
 
 describe("statusMap", () => {
   test("overrides the common-word mapping for vendors without a published vocabulary", async () => {
-    const { mock } = await start("leadsygroup");
+    const { mock } = await startVendor("leadsygroup");
     const vc = VENDOR_CASES.find((c) => c.vendor === "leadsygroup");
     mock.jobs.create({ id: "imp_1", steps: ["Validating"], outcome: "completed" });
     const client = vc?.create({ apiKey: API_KEY, baseUrl: mock.url, statusMap: { validating: "running" } });

@@ -1,17 +1,12 @@
 // The request layer through real HTTP: which requests are retried and when, per-attempt timeouts that
 // cover the body, aborts during a retry sleep, and errors for bodies that are not what they claim.
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { ConnectionError, RateLimitError, RequestTimeoutError, ServerError, VendorApiError } from "../src/index.js";
 import { createDocutrayClient } from "../src/vendors/docutray.js";
 import { API_KEY, startVendor } from "./vendor-cases.js";
 
-const open: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((close) => close()));
-});
 async function startDocutray(options: Parameters<typeof startVendor>[1] = {}) {
   const started = await startVendor("docutray", options);
-  open.push(started.close);
   started.mock.jobs.create({ id: "cv1", steps: ["PROCESSING"], outcome: "SUCCESS" });
   return started;
 }

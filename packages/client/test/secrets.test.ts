@@ -1,7 +1,7 @@
 // The API key never appears in an error (message, stack, own properties, inspect output) or a log
 // line, on any fault path.
 import { inspect } from "node:util";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { createDocutrayClient } from "../src/vendors/docutray.js";
 import { API_KEY, startVendor } from "./vendor-cases.js";
 
@@ -21,7 +21,6 @@ const FAULT_PATHS: Array<[string, Fault | undefined, string]> = [
 ];
 
 describe("the API key stays secret", () => {
-  let started: Awaited<ReturnType<typeof startVendor>>;
   const lines: string[] = [];
   const logger = {
     debug: (m: string) => lines.push(m),
@@ -29,14 +28,15 @@ describe("the API key stays secret", () => {
     warn: (m: string) => lines.push(m),
     error: (m: string) => lines.push(m),
   };
-  beforeAll(async () => {
-    started = await startVendor("docutray");
+  // A fresh mock per test (startVendor closes it afterwards), with the job the tests poll.
+  const start = async () => {
+    const started = await startVendor("docutray");
     started.mock.jobs.create({ id: "cv1", steps: ["PROCESSING"], outcome: "SUCCESS" });
-  });
-  afterAll(() => started.close());
+    return started;
+  };
 
   test.each(FAULT_PATHS)("on %s", async (_, fault, id) => {
-    started.mock.faults.clear();
+    const started = await start();
     if (fault) started.mock.faults.inject("getConversionStatus", fault, { times: Number.POSITIVE_INFINITY });
     const client = createDocutrayClient({ apiKey: API_KEY, baseUrl: started.mock.url, timeoutMs: 300, maxRetries: 1, logger });
     const error = await client.jobs.get(id).catch((e: unknown) => e);
@@ -48,7 +48,7 @@ describe("the API key stays secret", () => {
   });
 
   test("a vendor echoing the key in its error body does not leak it either", async () => {
-    started.mock.faults.clear();
+    const started = await start();
     started.mock.faults.inject("getConversionStatus", { type: "status", status: 401 });
     // A real response from the mock, whose body then quotes the credential back, as some APIs do.
     const echoingFetch = async (request: Request) => {

@@ -1,6 +1,7 @@
 // The four vendors as test cases: how to build each client against a mock server, its auth header,
 // its auth-failure error, a valid job id, and its status words.
 import { type MockServer, startMockServer } from "@vendorspec/mock-server";
+import { afterEach } from "vitest";
 import {
   AuthenticationError,
   createApptusEsalesClient,
@@ -135,9 +136,15 @@ export const VENDOR_CASES: VendorCase[] = [
 
 export const caseFor = (vendor: VendorName) => VENDOR_CASES.find((c) => c.vendor === vendor) as VendorCase;
 
-/** Starts a mock for `vendor` and a client pointed at it; `close` ends both. */
+const openMocks: MockServer[] = [];
+afterEach(async () => {
+  await Promise.all(openMocks.splice(0).map((mock) => mock.close()));
+});
+
+/** Starts a mock for `vendor` (closed after the test) and a client pointed at it. */
 export async function startVendor(vendor: VendorName, options: Partial<VendorClientOptions> = {}) {
   const mock: MockServer = await startMockServer({ vendor, apiKey: API_KEY });
+  openMocks.push(mock);
   const client = caseFor(vendor).create({ apiKey: API_KEY, baseUrl: mock.url, maxRetries: 0, ...options });
   return { mock, client, close: () => mock.close() };
 }

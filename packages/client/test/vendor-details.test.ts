@@ -1,22 +1,12 @@
 // Vendor-specific parts of the normalized job, through real HTTP: failure messages, LeadsyGroup
 // progress, Apptus NOT_FOUND and 19-20 digit ids, LettrLabs errors[] and integer ids.
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { NotFoundError } from "../src/index.js";
 import { startVendor } from "./vendor-cases.js";
 
-const open: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((close) => close()));
-});
-async function start(...args: Parameters<typeof startVendor>) {
-  const started = await startVendor(...args);
-  open.push(started.close);
-  return started;
-}
-
 describe("docutray", () => {
   test("a failed conversion carries the vendor's error as message, and raw is the status body", async () => {
-    const { mock, client } = await start("docutray");
+    const { mock, client } = await startVendor("docutray");
     mock.jobs.create({ id: "cm_failed", steps: [], outcome: "ERROR", message: "Unreadable document" });
     const job = await client.jobs.get("cm_failed");
     expect(job).toMatchObject({ state: "failed", vendorStatus: "ERROR", terminal: true, message: "Unreadable document" });
@@ -26,20 +16,20 @@ describe("docutray", () => {
 
 describe("apptus-esales", () => {
   test("a failed import carries `reason` as message", async () => {
-    const { mock, client } = await start("apptus-esales");
+    const { mock, client } = await startVendor("apptus-esales");
     mock.jobs.create({ id: "5537431447739019570", steps: [], outcome: "FAILURE", message: "Invalid XML at line 12" });
     expect(await client.jobs.get("5537431447739019570")).toMatchObject({ state: "failed", message: "Invalid XML at line 12" });
   });
 
   test("NOT_FOUND for an unknown id rejects with NotFoundError", async () => {
-    const { client } = await start("apptus-esales");
+    const { client } = await startVendor("apptus-esales");
     await expect(client.jobs.get("1234567890123456789")).rejects.toBeInstanceOf(NotFoundError);
   });
 
   test.each([["5537431447739019570"], ["18446744073709551615"]])(
     "id %s survives exactly as a string and as a bare JSON number",
     async (id) => {
-      const { mock, client } = await start("apptus-esales");
+      const { mock, client } = await startVendor("apptus-esales");
       mock.jobs.create({ id, steps: [], outcome: "SUCCESS" });
       const asString = await client.jobs.get(id);
       expect(asString.id).toBe(id);
@@ -56,7 +46,7 @@ describe("apptus-esales", () => {
 
 describe("leadsygroup", () => {
   test("progress comes from the record counters and ends at the total", async () => {
-    const { mock, client } = await start("leadsygroup");
+    const { mock, client } = await startVendor("leadsygroup");
     mock.jobs.create({ id: "imp_progress", steps: ["processing", "processing"], outcome: "completed", total: 40 });
     const first = await client.jobs.get("imp_progress");
     expect(first.progress?.total).toBe(40);
@@ -71,7 +61,7 @@ describe("leadsygroup", () => {
 
 describe("lettrlabs", () => {
   test("integer ids in the path come back as string ids; errors[] becomes the message", async () => {
-    const { mock, client } = await start("lettrlabs");
+    const { mock, client } = await startVendor("lettrlabs");
     mock.jobs.create({ id: "77", steps: [], outcome: "failed", message: "Record 2: revenue is required" });
     const job = await client.jobs.get(77);
     expect(job.id).toBe("77");
@@ -81,7 +71,7 @@ describe("lettrlabs", () => {
   });
 
   test("a non-integer id is refused before any request", async () => {
-    const { mock, client } = await start("lettrlabs");
+    const { mock, client } = await startVendor("lettrlabs");
     await expect(client.jobs.get("abc")).rejects.toThrow(/integers/);
     expect(mock.requests.length).toBe(0);
   });

@@ -1,22 +1,12 @@
 // jobs.wait() through real HTTP: every vendor's lifecycle to each terminal state, progress events, the
 // deadline, aborts (during a sleep and during a request), Retry-After, and no hot loop on unknown words.
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { type Job, JobTimeoutError } from "../src/index.js";
 import { API_KEY, caseFor, startVendor, VENDOR_CASES } from "./vendor-cases.js";
 
-const open: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((close) => close()));
-});
-async function start(...args: Parameters<typeof startVendor>) {
-  const started = await startVendor(...args);
-  open.push(started.close);
-  return started;
-}
-
 describe.each(VENDOR_CASES.map((c) => [c.vendor, c] as const))("%s lifecycle", (vendor, vc) => {
   test.each(vc.terminals)("waits to %s (%s)", async (outcome, state) => {
-    const { mock, client } = await start(vendor);
+    const { mock, client } = await startVendor(vendor);
     const queued = vc.words.find(([, s]) => s === "queued")?.[0] as string;
     mock.jobs.create({ id: vc.jobId, steps: [queued, vc.running, vc.running], outcome });
     const seen: Job[] = [];
@@ -32,7 +22,7 @@ describe.each(VENDOR_CASES.map((c) => [c.vendor, c] as const))("%s lifecycle", (
 
 describe("wait", () => {
   test("onProgress fires once per change of state or progress, not once per poll", async () => {
-    const { mock, client } = await start("docutray");
+    const { mock, client } = await startVendor("docutray");
     mock.jobs.create({ id: "c1", steps: ["ENQUEUED", "ENQUEUED", "PROCESSING", "PROCESSING", "PROCESSING"], outcome: "SUCCESS" });
     const events: string[] = [];
     await client.jobs.wait("c1", { intervalMs: 5, onProgress: (j) => events.push(j.vendorStatus) });
@@ -41,7 +31,7 @@ describe("wait", () => {
   });
 
   test("rejects with JobTimeoutError at the deadline, carrying the last job seen", async () => {
-    const { mock, client } = await start("docutray");
+    const { mock, client } = await startVendor("docutray");
     mock.jobs.create({ id: "slow", steps: Array(500).fill("PROCESSING"), outcome: "SUCCESS" });
     const started = Date.now();
     const error = await client.jobs.wait("slow", { intervalMs: 20, timeoutMs: 300 }).catch((e: unknown) => e);
@@ -51,7 +41,7 @@ describe("wait", () => {
   });
 
   test("an abort during the sleep between polls ends the wait at once with the abort reason", async () => {
-    const { mock, client } = await start("apptus-esales");
+    const { mock, client } = await startVendor("apptus-esales");
     mock.jobs.create({ id: "5537431447739019570", steps: Array(10).fill("IN_PROGRESS"), outcome: "SUCCESS" });
     const controller = new AbortController();
     const reason = new Error("user navigated away");
@@ -63,7 +53,7 @@ describe("wait", () => {
   });
 
   test("an abort during a request (a server stalled after its headers) ends the wait with the abort reason", async () => {
-    const { mock, client } = await start("docutray");
+    const { mock, client } = await startVendor("docutray");
     mock.jobs.create({ id: "c2", steps: ["PROCESSING"], outcome: "SUCCESS" });
     mock.faults.inject("getConversionStatus", { type: "stall-after-headers" });
     const controller = new AbortController();
@@ -74,7 +64,7 @@ describe("wait", () => {
   });
 
   test("a Retry-After on a status response sets the next interval", async () => {
-    const { mock } = await start("lettrlabs");
+    const { mock } = await startVendor("lettrlabs");
     mock.jobs.create({ id: "9", steps: ["processing"], outcome: "completed" });
     // The mock sends a plain 200; this fetch (a real request to it) adds the header a vendor may send.
     const client = caseFor("lettrlabs").create({
@@ -93,7 +83,7 @@ describe("wait", () => {
   });
 
   test("an unknown status keeps polling with growing intervals, never a hot loop", async () => {
-    const { mock, client } = await start("leadsygroup");
+    const { mock, client } = await startVendor("leadsygroup");
     mock.jobs.create({ id: "imp_odd", steps: Array(100).fill("Validating"), outcome: "completed" });
     await expect(client.jobs.wait("imp_odd", { intervalMs: 10, timeoutMs: 1_600 })).rejects.toBeInstanceOf(JobTimeoutError);
     const polls = mock.requests.filter((r) => r.operationId === "getImportStatus");
@@ -105,7 +95,7 @@ describe("wait", () => {
   });
 
   test("an API error that survives the retries rejects the wait", async () => {
-    const { mock, client } = await start("docutray", { maxRetries: 1 });
+    const { mock, client } = await startVendor("docutray", { maxRetries: 1 });
     mock.jobs.create({ id: "c3", steps: ["PROCESSING"], outcome: "SUCCESS" });
     mock.faults.inject("getConversionStatus", { type: "status", status: 500 }, { times: Number.POSITIVE_INFINITY });
     await expect(client.jobs.wait("c3", { intervalMs: 5 })).rejects.toMatchObject({ name: "ServerError", status: 500 });
