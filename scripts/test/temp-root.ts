@@ -43,7 +43,11 @@ export interface CliResult {
 }
 
 /** Runs one of scripts/src/*-cli.mjs against `root` as a real child process. */
-export function runCli(cli: "generate-cli.mjs" | "lint-specs-cli.mjs", args: string[], root: string): Promise<CliResult> {
+export function runCli(
+  cli: "generate-cli.mjs" | "lint-specs-cli.mjs" | "new-vendor-cli.mjs",
+  args: string[],
+  root: string,
+): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,

@@ -33,7 +33,8 @@ async function exec(command: string, args: string[], cwd: string) {
 
 /** The repo as a fresh clone would have it, plus built dist folders, linked to the installed tools. */
 async function copyRepo(target: string) {
-  const { stdout } = await run("git", ["ls-files", "-z"], { cwd: repoRoot, maxBuffer: 32 * 1024 * 1024 });
+  // Tracked files and new ones not yet committed (a vendor just scaffolded), as they are on disk.
+  const { stdout } = await run("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: repoRoot, maxBuffer: 32 * 1024 * 1024 });
   for (const file of stdout.split("\0").filter(Boolean)) {
     const from = path.join(repoRoot, file);
     const exists = await stat(from).then(

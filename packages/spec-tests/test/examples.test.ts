@@ -1,6 +1,7 @@
 // Every example in every spec, and every example body from the vendors' own docs (seed pages),
 // validates against the generated openapi.json: a second check besides redocly's lint, using the
 // same validator (ajv, draft 2020-12) as the mock server.
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { createSpecValidator, describeErrors } from "@vendorspec/mock-server";
@@ -47,21 +48,26 @@ describe.each(vendors.map((v) => [v.name, v] as const))("%s", (name, vendor) => 
     expect(failures).toEqual([]);
   });
 
-  test("every example body from the vendor's docs validates against the generated openapi.json", async () => {
-    const document = await loadDocument();
-    const seeds = JSON.parse(await readFile(path.join(path.dirname(vendor.specPath), "seed-examples.json"), "utf8")) as SeedExample[];
-    expect(seeds.length).toBeGreaterThan(0);
-    const validator = createSpecValidator(document, name);
-    for (const seed of seeds) {
-      const operation = findOperation(document, seed.operationId);
-      expect(operation, `${seed.source}: no operation ${seed.operationId}`).toBeDefined();
-      const content = seed.kind === "request" ? operation?.requestBody?.content : operation?.responses?.[seed.status ?? ""]?.content;
-      const schema = content?.[seed.mediaType]?.schema;
-      expect(schema, `${seed.source}: ${seed.operationId} has no ${seed.kind} ${seed.status ?? ""} ${seed.mediaType}`).toBeDefined();
-      const errors = validator.validate(schema, seed.body);
-      expect(errors, `${seed.source} → ${seed.operationId} ${seed.kind} ${seed.status ?? ""}: ${describeErrors(errors)}`).toBeNull();
-    }
-  });
+  // A vendor just scaffolded by `pnpm new-vendor` has no docs bodies collected yet.
+  const seedsPath = path.join(path.dirname(vendor.specPath), "seed-examples.json");
+  test.skipIf(!existsSync(seedsPath))(
+    "every example body from the vendor's docs validates against the generated openapi.json",
+    async () => {
+      const document = await loadDocument();
+      const seeds = JSON.parse(await readFile(seedsPath, "utf8")) as SeedExample[];
+      expect(seeds.length).toBeGreaterThan(0);
+      const validator = createSpecValidator(document, name);
+      for (const seed of seeds) {
+        const operation = findOperation(document, seed.operationId);
+        expect(operation, `${seed.source}: no operation ${seed.operationId}`).toBeDefined();
+        const content = seed.kind === "request" ? operation?.requestBody?.content : operation?.responses?.[seed.status ?? ""]?.content;
+        const schema = content?.[seed.mediaType]?.schema;
+        expect(schema, `${seed.source}: ${seed.operationId} has no ${seed.kind} ${seed.status ?? ""} ${seed.mediaType}`).toBeDefined();
+        const errors = validator.validate(schema, seed.body);
+        expect(errors, `${seed.source} → ${seed.operationId} ${seed.kind} ${seed.status ?? ""}: ${describeErrors(errors)}`).toBeNull();
+      }
+    },
+  );
 });
 
 test("the validator rejects a body that breaks its schema (the checks above can fail)", async () => {
@@ -70,4 +76,10 @@ test("the validator rejects a body that breaks its schema (the checks above can 
   expect(validator.validate({ $ref: "#/components/schemas/Job" }, { id: "1" })).toBeNull();
   expect(validator.validate({ $ref: "#/components/schemas/Job" }, { id: 1 })).not.toBeNull();
   expect(validator.validate({ $ref: "#/components/schemas/Job" }, {})).not.toBeNull();
+});
+
+test("the four documented vendors each have their docs' example bodies", () => {
+  for (const name of ["lettrlabs", "leadsygroup", "apptus-esales", "docutray"]) {
+    expect(existsSync(path.join(rootDir, "specs", name, "seed-examples.json")), name).toBe(true);
+  }
 });

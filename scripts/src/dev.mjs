@@ -1,0 +1,63 @@
+// @ts-check
+// The spec author's watch loop: after a save under specs/<vendor>/, re-lint and regenerate only that
+// vendor and report what happened (problems as file:line:col, or the types that changed). A spec
+// saved half-written fails lint and keeps the last good package (generation is atomic).
+import { watch } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { diffTypeNames } from "./diff-type-names.mjs";
+import { generate } from "./generate.mjs";
+import { readVendors } from "./vendors.mjs";
+
+/**
+ * @typedef {{ vendor: string, ms: number, problems: import("./format-problems.mjs").SpecProblem[], changed: string[] }} DevEvent
+ */
+
+/** Editors save in bursts (temp file, rename, chmod); one regeneration per burst. */
+const DEBOUNCE_MS = 40;
+
+/**
+ * @param {{ rootDir: string, onEvent: (event: DevEvent) => void, onError?: (error: unknown) => void }} options
+ */
+export async function watchSpecs({ rootDir, onEvent, onError = () => undefined }) {
+  const vendors = await readVendors(rootDir);
+  /** @type {Map<string, NodeJS.Timeout>} */
+  const pending = new Map();
+  let queue = Promise.resolve();
+
+  /** @param {import("./vendors.mjs").Vendor} vendor */
+  const regenerate = async (vendor) => {
+    const started = performance.now();
+    const jsonPath = path.join(vendor.packageDir, "openapi.json");
+    const before = await readFile(jsonPath, "utf8").then(JSON.parse, () => undefined);
+    const [outcome] = await generate({ rootDir, names: [vendor.name] });
+    const after = await readFile(jsonPath, "utf8").then(JSON.parse, () => undefined);
+    onEvent({
+      vendor: vendor.name,
+      ms: performance.now() - started,
+      problems: outcome?.problems ?? [],
+      changed: outcome && outcome.problems.length === 0 ? diffTypeNames(before, after) : [],
+    });
+  };
+
+  const watchers = vendors.map((vendor) =>
+    watch(path.dirname(vendor.specPath), () => {
+      clearTimeout(pending.get(vendor.name));
+      pending.set(
+        vendor.name,
+        setTimeout(() => {
+          // One regeneration at a time, so two quick saves never interleave their writes.
+          queue = queue.then(() => regenerate(vendor)).catch(onError);
+        }, DEBOUNCE_MS),
+      );
+    }),
+  );
+  return {
+    vendors: vendors.map((v) => v.name),
+    close: async () => {
+      for (const w of watchers) w.close();
+      for (const t of pending.values()) clearTimeout(t);
+      await queue;
+    },
+  };
+}

@@ -1,0 +1,29 @@
+// @ts-check
+// Names the generated types a regeneration changed, by comparing the bundled specs before and after:
+// component schemas (the exported root types) and operations (keys of `operations`).
+import { listOperations } from "./list-operations.mjs";
+
+/**
+ * @param {any} before bundled spec, or undefined for a first generation
+ * @param {any} after
+ * @returns {string[]} e.g. ["JobStatus (changed)", "ImportFile (added)", "operations.getJob (removed)"]
+ */
+export function diffTypeNames(before, after) {
+  /** @param {any} doc */
+  const schemas = (doc) => new Map(Object.entries(doc?.components?.schemas ?? {}).map(([k, v]) => [k, JSON.stringify(v)]));
+  /** @param {any} doc */
+  const operations = (doc) =>
+    new Map(doc ? listOperations(doc).map((o) => [`operations.${o.operationId}`, JSON.stringify(o.operation)]) : []);
+  const changes = [];
+  for (const [left, right] of [
+    [schemas(before), schemas(after)],
+    [operations(before), operations(after)],
+  ]) {
+    for (const [name, value] of right) {
+      if (!left.has(name)) changes.push(`${name} (added)`);
+      else if (left.get(name) !== value) changes.push(`${name} (changed)`);
+    }
+    for (const name of left.keys()) if (!right.has(name)) changes.push(`${name} (removed)`);
+  }
+  return changes;
+}
