@@ -14,16 +14,17 @@ export function diffTypeNames(before, after) {
   /** @param {any} doc */
   const operations = (doc) =>
     new Map(doc ? listOperations(doc).map((o) => [`operations.${o.operationId}`, JSON.stringify(o.operation)]) : []);
+  /** @type {string[]} */
   const changes = [];
-  for (const [left, right] of [
-    [schemas(before), schemas(after)],
-    [operations(before), operations(after)],
-  ]) {
+  /** @param {Map<string, string>} left @param {Map<string, string>} right */
+  const compare = (left, right) => {
     for (const [name, value] of right) {
       if (!left.has(name)) changes.push(`${name} (added)`);
       else if (left.get(name) !== value) changes.push(`${name} (changed)`);
     }
     for (const name of left.keys()) if (!right.has(name)) changes.push(`${name} (removed)`);
-  }
+  };
+  compare(schemas(before), schemas(after));
+  compare(operations(before), operations(after));
   return changes;
 }
