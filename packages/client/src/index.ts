@@ -1,6 +1,6 @@
 // @vendorspec/client: one typed client per vendor, the same errors and the same job API for all.
 // Each vendor is also its own entry point (`@vendorspec/client/docutray`, ...) for tree-shaking.
-export type { JobsApi, VendorClient, VendorClientOptions } from "./core/create-vendor-client.js";
+export type { JobsApi, VendorClient, VendorClientOptions, VendorDefinition } from "./core/create-vendor-client.js";
 export {
   AuthenticationError,
   ConnectionError,
@@ -16,7 +16,12 @@ export {
 export type { Job, JobProgress, JobState, StatusMap } from "./core/job.js";
 export type { WaitOptions } from "./core/job-poller.js";
 export type { Logger } from "./core/logger.js";
-export { type ApptusEsalesClient, type ApptusEsalesClientOptions, createApptusEsalesClient } from "./vendors/apptus-esales.js";
-export { createDocutrayClient, type DocutrayClient } from "./vendors/docutray.js";
-export { createLeadsyGroupClient, type LeadsyGroupClient } from "./vendors/leadsygroup.js";
-export { createLettrLabsClient, type LettrLabsClient } from "./vendors/lettrlabs.js";
+export {
+  type ApptusEsalesClient,
+  type ApptusEsalesClientOptions,
+  apptusEsales,
+  createApptusEsalesClient,
+} from "./vendors/apptus-esales.js";
+export { createDocutrayClient, type DocutrayClient, docutray } from "./vendors/docutray.js";
+export { createLeadsyGroupClient, type LeadsyGroupClient, leadsygroup } from "./vendors/leadsygroup.js";
+export { createLettrLabsClient, type LettrLabsClient, lettrlabs } from "./vendors/lettrlabs.js";

@@ -39,6 +39,12 @@ export interface MappedStatus<Raw> {
 
 export interface VendorDefinition<Paths extends {}, Raw, V extends VendorName> {
   name: V;
+  /**
+   * The vendor's status words and the state each maps to (for vendors without a published
+   * vocabulary, the common words matched case-insensitively), and where the word is in the body.
+   * The docs site draws each lifecycle from this, so it cannot drift from the mapping.
+   */
+  statusVocabulary: { field: string; words: Readonly<Record<string, JobState>>; published: boolean };
   /** Headers that authenticate a request with `apiKey`. */
   authHeaders(apiKey: string): Record<string, string>;
   poll: { intervalMs: number; timeoutMs: number };

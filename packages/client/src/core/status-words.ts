@@ -2,7 +2,7 @@
 // Unknown words map to "unknown": the poller keeps polling, slower, rather than guessing an end.
 import type { JobState, StatusMap } from "./job.js";
 
-const COMMON_WORDS: Record<string, JobState> = {
+export const COMMON_WORDS: Readonly<Record<string, JobState>> = {
   pending: "queued",
   queued: "queued",
   waiting: "queued",

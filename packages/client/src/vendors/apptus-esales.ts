@@ -29,6 +29,8 @@ export const quoteNumericIds = (text: string) => text.replace(/("id"\s*:\s*)(-?\
 
 export const apptusEsales: VendorDefinition<paths, StatusResponse, "apptus-esales"> = {
   name: "apptus-esales",
+  // NOT_FOUND is not a state: it rejects with NotFoundError.
+  statusVocabulary: { field: "status", words: APPTUS_STATES, published: true },
   authHeaders: (apiKey) => ({ "Api-Key": apiKey }),
   poll: { intervalMs: 5_000, timeoutMs: 30 * 60_000 },
   requestStatus: (client, id, signal) => client.GET("/api/admin/v3/import/status", { params: { query: { id } }, parseAs: "text", signal }),

@@ -22,6 +22,7 @@ const DOCUTRAY_STATES: Record<string, JobState> = {
 
 export const docutray: VendorDefinition<paths, ConversionStatusResponse, "docutray"> = {
   name: "docutray",
+  statusVocabulary: { field: "status", words: DOCUTRAY_STATES, published: true },
   authHeaders: (apiKey) => ({ Authorization: `Bearer ${apiKey}` }),
   poll: { intervalMs: 2_500, timeoutMs: 60 * 60_000 },
   requestStatus: (client, id, signal) =>

@@ -8,13 +8,14 @@ import {
   type VendorClientOptions,
   type VendorDefinition,
 } from "../core/create-vendor-client.js";
-import { mapCommonStatusWord } from "../core/status-words.js";
+import { COMMON_WORDS, mapCommonStatusWord } from "../core/status-words.js";
 
 /** From the spec's servers; no production host is public (x-unverified): pass `baseUrl`. */
 export const LEADSYGROUP_BASE_URL = "https://api.leadsygroup.com";
 
 export const leadsygroup: VendorDefinition<paths, ImportFileResponse, "leadsygroup"> = {
   name: "leadsygroup",
+  statusVocabulary: { field: "import_file.status_name", words: COMMON_WORDS, published: false },
   authHeaders: (apiKey) => ({ Authorization: `Bearer ${apiKey}` }),
   poll: { intervalMs: 5_000, timeoutMs: 30 * 60_000 },
   requestStatus: (client, id, signal) =>

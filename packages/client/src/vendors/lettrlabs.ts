@@ -8,12 +8,13 @@ import {
   type VendorClientOptions,
   type VendorDefinition,
 } from "../core/create-vendor-client.js";
-import { mapCommonStatusWord } from "../core/status-words.js";
+import { COMMON_WORDS, mapCommonStatusWord } from "../core/status-words.js";
 
 export const LETTRLABS_BASE_URL = "https://app.lettrlabs.com/api";
 
 export const lettrlabs: VendorDefinition<paths, ConversionStatusEnvelope, "lettrlabs"> = {
   name: "lettrlabs",
+  statusVocabulary: { field: "payload.status", words: COMMON_WORDS, published: false },
   authHeaders: (apiKey) => ({ "X-API-KEY": apiKey }),
   poll: { intervalMs: 5_000, timeoutMs: 30 * 60_000 },
   requestStatus: (client, id, signal) => {
