@@ -39,6 +39,7 @@ function testedPackageDirs() {
 const checks = [
   runCheck("generated packages match the specs", "node", ["scripts/src/generate-cli.mjs", "--check"]),
   runCheck("spec lint", "node", ["scripts/src/lint-specs-cli.mjs"]),
+  runCheck("spec changes have their version bump", "node", ["scripts/src/contracts/contracts-check-cli.mjs"]),
   runCheck("biome (format + lint)", "pnpm", ["exec", "biome", "check", "."]),
   runCheck("typecheck", "pnpm", ["exec", "turbo", "run", "typecheck", "--output-logs=errors-only"]),
 ];

@@ -1,0 +1,37 @@
+// @ts-check
+// The contract-change report as a terminal table, JSON for machines, or Markdown for a PR comment.
+
+/**
+ * @param {Array<{ vendor: string, packageName: string, base: string, version: string, bump: string,
+ *   changes: Array<{ rule: string, class: string, pointer: string, message: string, location: string }> }>} results
+ * @param {"table" | "json" | "markdown"} format
+ */
+export function formatReport(results, format) {
+  if (format === "json") return `${JSON.stringify(results, null, 2)}\n`;
+  const changed = results.filter((r) => r.changes.length > 0);
+  if (format === "markdown") {
+    if (changed.length === 0) return "### Contract changes\n\nNo spec changes.\n";
+    return [
+      "### Contract changes",
+      "",
+      ...changed.flatMap((r) => [
+        `#### \`${r.packageName}\`: needs a **${r.bump}** bump (since \`${r.base}\`)`,
+        "",
+        "| Class | Rule | Change | Where |",
+        "| --- | --- | --- | --- |",
+        ...r.changes.map((c) => `| ${c.class} | \`${c.rule}\` | ${c.message.replaceAll("|", "\\|")} | \`${c.location}\` |`),
+        "",
+      ]),
+    ].join("\n");
+  }
+  if (changed.length === 0) return "contracts:diff: no spec changes\n";
+  return changed
+    .map((r) =>
+      [
+        `${r.packageName} (since ${r.base}): ${r.changes.length} change(s), needs a ${r.bump} bump`,
+        ...r.changes.map((c) => `  ${c.class.padEnd(12)} ${c.rule.padEnd(34)} ${c.location}  ${c.message}`),
+      ].join("\n"),
+    )
+    .join("\n\n")
+    .concat("\n");
+}

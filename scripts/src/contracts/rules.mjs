@@ -1,0 +1,43 @@
+// @ts-check
+// Every kind of contract change the gate knows, with its class: what it does to a consumer's
+// TypeScript build or runtime. "breaking" needs a major bump (minor below 1.0.0).
+
+/** @typedef {"breaking" | "non-breaking" | "docs-only"} ChangeClass */
+
+/** @type {Record<string, { class: ChangeClass, title: string }>} */
+export const RULES = {
+  "operation-removed": { class: "breaking", title: "operation or path removed" },
+  "operation-id-changed": { class: "breaking", title: "operationId changed (it keys `operations[...]`)" },
+  "success-status-removed": { class: "breaking", title: "success status removed" },
+  "media-type-removed": { class: "breaking", title: "media type removed" },
+  "required-parameter-added": { class: "breaking", title: "required request parameter added" },
+  "parameter-became-required": { class: "breaking", title: "parameter became required" },
+  "request-parameter-removed": { class: "breaking", title: "request parameter removed" },
+  "required-property-added": { class: "breaking", title: "required request property added" },
+  "property-became-required": { class: "breaking", title: "request property became required" },
+  "request-property-removed": { class: "breaking", title: "request property removed" },
+  "type-changed": { class: "breaking", title: "request or response type changed" },
+  "request-enum-value-removed": { class: "breaking", title: "request enum value removed" },
+  "response-property-removed": { class: "breaking", title: "response property removed" },
+  "response-property-became-optional": { class: "breaking", title: "response property became optional" },
+  "response-property-became-nullable": { class: "breaking", title: "response property became nullable" },
+  "response-enum-value-added": { class: "breaking", title: "response enum value added (breaks an exhaustive switch)" },
+  "request-constraint-tightened": { class: "breaking", title: "request max length decreased, pattern added or changed, or range narrowed" },
+  "security-changed": { class: "breaking", title: "security requirement changed" },
+  "request-body-became-required": { class: "breaking", title: "request body became required" },
+  "operation-added": { class: "non-breaking", title: "operation added" },
+  "optional-parameter-added": { class: "non-breaking", title: "optional parameter added" },
+  "optional-property-added": { class: "non-breaking", title: "optional request property added" },
+  "response-property-added": { class: "non-breaking", title: "response property added" },
+  "response-status-added": { class: "non-breaking", title: "response status added" },
+  "media-type-added": { class: "non-breaking", title: "media type added" },
+  "request-enum-value-added": { class: "non-breaking", title: "request enum value added" },
+  "response-enum-value-removed": { class: "non-breaking", title: "response enum value removed" },
+  "request-type-widened": { class: "non-breaking", title: "request type widened (e.g. now nullable)" },
+  "request-constraint-relaxed": { class: "non-breaking", title: "request constraint relaxed" },
+  "parameter-became-optional": { class: "non-breaking", title: "parameter became optional" },
+  "docs-changed": { class: "docs-only", title: "summary, description or example changed" },
+};
+
+/** @type {Record<ChangeClass, number>} */
+export const CLASS_RANK = { "docs-only": 0, "non-breaking": 1, breaking: 2 };

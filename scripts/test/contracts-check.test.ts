@@ -1,0 +1,88 @@
+// contracts:check on a temporary git repo: a spec change on a branch fails the check until a pending
+// changeset bumps the package at least as much as the change requires.
+import { execFile } from "node:child_process";
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { repoRoot } from "./temp-root.js";
+
+const run = promisify(execFile);
+const VENDORS = ["lettrlabs", "leadsygroup", "apptus-esales", "docutray"];
+let root = "";
+
+const git = (...args: string[]) => run("git", ["-c", "user.email=ci@vendorspec.test", "-c", "user.name=ci", ...args], { cwd: root });
+async function check() {
+  const cli = path.join(repoRoot, "scripts/src/contracts/contracts-check-cli.mjs");
+  return run(process.execPath, [cli], { cwd: root, env: { ...process.env, VENDORSPEC_ROOT: root } }).then(
+    (r) => ({ code: 0, out: r.stdout + r.stderr }),
+    (e: { code?: number; stdout?: string; stderr?: string }) => ({ code: e.code ?? 1, out: `${e.stdout ?? ""}${e.stderr ?? ""}` }),
+  );
+}
+const changeset = (bump: string) =>
+  writeFile(path.join(root, ".changeset/pending.md"), `---\n"@vendorspec/docutray": ${bump}\n---\n\nTest change.\n`);
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), "vendorspec-contracts-"));
+  for (const entry of ["package.json", "pnpm-workspace.yaml", "redocly.yaml", "LICENSE", "specs", ".changeset/config.json"]) {
+    await cp(path.join(repoRoot, entry), path.join(root, entry), { recursive: true });
+  }
+  for (const vendor of VENDORS) {
+    await mkdir(path.join(root, "packages", vendor), { recursive: true });
+    for (const file of ["package.json", "openapi.json"])
+      await cp(path.join(repoRoot, "packages", vendor, file), path.join(root, "packages", vendor, file));
+  }
+  await symlink(path.join(repoRoot, "node_modules"), path.join(root, "node_modules"), "dir");
+  await writeFile(path.join(root, ".gitignore"), "node_modules\n");
+  await git("init", "-q", "-b", "main");
+  await git("add", "-A");
+  await git("commit", "-q", "-m", "release");
+  await git("checkout", "-q", "-b", "change");
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+describe("contracts:check", () => {
+  test("passes with no spec change", async () => {
+    const result = await check();
+    expect(result.code, result.out).toBe(0);
+  });
+
+  test("a breaking change needs a minor bump below 1.0.0: none and patch fail, minor and major pass", async () => {
+    const specPath = path.join(root, "specs/docutray/openapi.yaml");
+    const spec = await readFile(specPath, "utf8");
+    const at = spec.indexOf("        - ERROR", spec.indexOf("    ConversionStatus:"));
+    await writeFile(specPath, `${spec.slice(0, at)}        - ERROR\n        - CANCELLED${spec.slice(at + "        - ERROR".length)}`);
+    await git("commit", "-q", "-am", "docutray: CANCELLED status");
+
+    const none = await check();
+    expect(none.code).toBe(1);
+    expect(none.out).toContain("FAIL  @vendorspec/docutray: needs a minor bump, pending changesets give none");
+    expect(none.out).toMatch(/breaking response-enum-value-added specs\/docutray\/openapi\.yaml:\d+ {2}values added: "CANCELLED"/);
+
+    await changeset("patch");
+    expect((await check()).out).toContain("needs a minor bump, pending changesets give patch");
+    await changeset("minor");
+    expect((await check()).code).toBe(0);
+    await changeset("major");
+    expect((await check()).code).toBe(0);
+    await rm(path.join(root, ".changeset/pending.md"));
+  });
+
+  test("a docs-only change needs a patch", async () => {
+    await git("checkout", "-q", "main");
+    await git("checkout", "-q", "-b", "docs");
+    const specPath = path.join(root, "specs/docutray/openapi.yaml");
+    const spec = await readFile(specPath, "utf8");
+    await writeFile(
+      specPath,
+      spec.replace("summary: Check asynchronous conversion status", "summary: Check an asynchronous conversion's status"),
+    );
+    await git("commit", "-q", "-am", "docutray: wording");
+    const none = await check();
+    expect(none.code).toBe(1);
+    expect(none.out).toContain("needs a patch bump");
+    await changeset("patch");
+    expect((await check()).code).toBe(0);
+  });
+});
