@@ -1,9 +1,11 @@
 // The contract-change corpus: before/after pairs, one or more per rule and per non-breaking and
 // docs-only kind, each with the rules it must produce (exactly) and therefore its class.
 import { describe, expect, test } from "vitest";
+import { findDisagreements } from "../src/contracts/compare-vendors.mjs";
 import { diffSpecs } from "../src/contracts/diff-specs.mjs";
 import { requiredBump } from "../src/contracts/required-bump.mjs";
 import { RULES } from "../src/contracts/rules.mjs";
+import { checkTypeCompatibility } from "../src/contracts/type-compatibility.mjs";
 
 type Doc = Record<string, any>;
 
@@ -411,5 +413,103 @@ describe("requiredBump", () => {
     [[{ class: "breaking" }], "0.3.1", "minor"],
   ] as const)("%j at %s needs %s", (changes, version, bump) => {
     expect(requiredBump([...changes], version)).toBe(bump);
+  });
+});
+
+describe("type compatibility (the second signal)", () => {
+  type TypeCase = [name: string, after: (d: Doc) => void, breaks: Array<[operationId: string, where: RegExp]>, ruleSeesIt: boolean];
+  const TYPE_CASES: TypeCase[] = [
+    [
+      "a response enum value added",
+      (d) => job(d).properties.status.enum.push("FAILED"),
+      [
+        ["getJob", /response 200/],
+        ["startJob", /response 202/],
+      ],
+      true,
+    ],
+    [
+      "a required request property added",
+      (d) => {
+        input(d).properties.owner = { type: "string" };
+        input(d).required.push("owner");
+      },
+      [["startJob", /request body/]],
+      true,
+    ],
+    [
+      "a required query parameter added",
+      (d) => getJob(d).parameters.push({ name: "tenant", in: "query", required: true, schema: { type: "string" } }),
+      [["getJob", /parameters/]],
+      true,
+    ],
+    // Only the compiler can tell: the rules do not compare `const` or `additionalProperties`.
+    [
+      "a response const changed",
+      (d) => {
+        job(d).properties.kind = { type: "string", const: "v2" };
+      },
+      [
+        ["getJob", /response 200/],
+        ["startJob", /response 202/],
+      ],
+      false,
+    ],
+    [
+      "a response map's value type changed",
+      (d) => {
+        job(d).properties.meta.additionalProperties = { type: "integer" };
+      },
+      [
+        ["getJob", /response 200/],
+        ["startJob", /response 202/],
+      ],
+      false,
+    ],
+    [
+      "an optional response property added",
+      (d) => {
+        job(d).properties.owner = { type: "string" };
+      },
+      [],
+      true,
+    ],
+    [
+      "a request max length decreased (invisible to types)",
+      (d) => {
+        input(d).properties.name.maxLength = 5;
+      },
+      [],
+      true,
+    ],
+  ];
+  const withExtras = () => {
+    const d = baseSpec();
+    job(d).properties.kind = { type: "string", const: "v1" };
+    job(d).properties.meta = { type: "object", additionalProperties: { type: "string" } };
+    return d;
+  };
+
+  test.each(TYPE_CASES)("%s", async (_, mutate, expected, ruleSeesIt) => {
+    const before = withExtras();
+    const after = structuredClone(before);
+    mutate(after);
+    const breaks = await checkTypeCompatibility(before, after);
+    expect(breaks.map((b) => b.operationId).sort()).toEqual(expected.map(([op]) => op).sort());
+    for (const [operationId, where] of expected) {
+      const found = breaks.find((b) => b.operationId === operationId);
+      expect(found?.where).toMatch(where);
+      expect(found?.diagnostic).toMatch(/^TS\d+: /);
+    }
+    const changes = diffSpecs(before, after);
+    const disagreements = findDisagreements(after, changes, breaks);
+    const rulesBreak = changes.some((c) => c.class === "breaking");
+    if (expected.length > 0 && !ruleSeesIt) {
+      expect(rulesBreak).toBe(false);
+      expect(disagreements.join("\n")).toMatch(/the generated types break .* no rule fired/);
+    }
+    if (expected.length === 0 && rulesBreak)
+      expect(disagreements.join("\n")).toMatch(/the rules say breaking .* the generated types stay compatible/);
+    if (expected.length > 0 && ruleSeesIt) expect(disagreements).toEqual([]);
   });
 });

@@ -7,10 +7,12 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { bundleSpec } from "../bundle-spec.mjs";
 import { loadLintConfig } from "../lint-spec.mjs";
+import { listOperations } from "../list-operations.mjs";
 import { readVendors } from "../vendors.mjs";
 import { diffSpecs } from "./diff-specs.mjs";
 import { createLocator } from "./locate-pointer.mjs";
 import { requiredBump } from "./required-bump.mjs";
+import { checkTypeCompatibility } from "./type-compatibility.mjs";
 
 const run = promisify(execFile);
 
@@ -60,14 +62,34 @@ export async function compareVendors({ rootDir, base }) {
           },
         ];
     const version = String(manifest.version ?? "0.1.0");
-    results.push({
-      vendor: vendor.name,
-      packageName: vendor.packageName,
-      base: ref,
-      version,
-      changes,
-      bump: requiredBump(changes, version),
-    });
+    // The type signal costs a compile of both versions; skip it when nothing changed.
+    const typeBreaks = before && JSON.stringify(before) !== JSON.stringify(after) ? await checkTypeCompatibility(before, after) : [];
+    const disagreements = before ? findDisagreements(after, changes, typeBreaks) : [];
+    const bump = requiredBump([...changes, ...typeBreaks.map(() => ({ class: /** @type {const} */ ("breaking") }))], version);
+    results.push({ vendor: vendor.name, packageName: vendor.packageName, base: ref, version, changes, typeBreaks, disagreements, bump });
   }
   return results;
+}
+
+/**
+ * Operations where the rules and the compiler disagree about whether the change breaks consumers.
+ * @param {any} after
+ * @param {Array<{ class: string, rule: string, pointer: string }>} changes
+ * @param {import("./type-compatibility.mjs").TypeBreak[]} typeBreaks
+ */
+export function findDisagreements(after, changes, typeBreaks) {
+  const disagreements = [];
+  for (const { operationId, method, path: route } of listOperations(after)) {
+    const prefix = `/paths/${route.replaceAll("~", "~0").replaceAll("/", "~1")}/${method}`;
+    const byRules = changes.filter((c) => c.class === "breaking" && (c.pointer === prefix || c.pointer.startsWith(`${prefix}/`)));
+    const byTypes = typeBreaks.filter((t) => t.operationId === operationId);
+    if (byRules.length > 0 && byTypes.length === 0) {
+      disagreements.push(
+        `${operationId}: the rules say breaking (${[...new Set(byRules.map((c) => c.rule))].join(", ")}), the generated types stay compatible`,
+      );
+    } else if (byTypes.length > 0 && byRules.length === 0) {
+      disagreements.push(`${operationId}: the generated types break (${byTypes[0]?.diagnostic}), no rule fired`);
+    }
+  }
+  return disagreements;
 }

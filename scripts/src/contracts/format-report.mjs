@@ -3,12 +3,13 @@
 
 /**
  * @param {Array<{ vendor: string, packageName: string, base: string, version: string, bump: string,
- *   changes: Array<{ rule: string, class: string, pointer: string, message: string, location: string }> }>} results
+ *   changes: Array<{ rule: string, class: string, pointer: string, message: string, location: string }>,
+ *   typeBreaks: Array<{ operationId: string, where: string, diagnostic: string }>, disagreements: string[] }>} results
  * @param {"table" | "json" | "markdown"} format
  */
 export function formatReport(results, format) {
   if (format === "json") return `${JSON.stringify(results, null, 2)}\n`;
-  const changed = results.filter((r) => r.changes.length > 0);
+  const changed = results.filter((r) => r.changes.length > 0 || r.typeBreaks.length > 0);
   if (format === "markdown") {
     if (changed.length === 0) return "### Contract changes\n\nNo spec changes.\n";
     return [
@@ -21,6 +22,15 @@ export function formatReport(results, format) {
         "| --- | --- | --- | --- |",
         ...r.changes.map((c) => `| ${c.class} | \`${c.rule}\` | ${c.message.replaceAll("|", "\\|")} | \`${c.location}\` |`),
         "",
+        ...(r.typeBreaks.length
+          ? [
+              "Generated types (TypeScript compiler):",
+              "",
+              ...r.typeBreaks.map((t) => `- breaking: \`${t.operationId}\` ${t.where}: ${t.diagnostic.replaceAll("|", "\\|")}`),
+              "",
+            ]
+          : []),
+        ...(r.disagreements.length ? ["Where the two signals disagree:", "", ...r.disagreements.map((d) => `- ${d}`), ""] : []),
       ]),
     ].join("\n");
   }
@@ -30,6 +40,10 @@ export function formatReport(results, format) {
       [
         `${r.packageName} (since ${r.base}): ${r.changes.length} change(s), needs a ${r.bump} bump`,
         ...r.changes.map((c) => `  ${c.class.padEnd(12)} ${c.rule.padEnd(34)} ${c.location}  ${c.message}`),
+        ...r.typeBreaks.map(
+          (t) => `  ${"breaking".padEnd(12)} ${"types-incompatible".padEnd(34)} ${t.operationId} ${t.where}  ${t.diagnostic}`,
+        ),
+        ...r.disagreements.map((d) => `  signals disagree: ${d}`),
       ].join("\n"),
     )
     .join("\n\n")
