@@ -65,9 +65,10 @@ function addReport(/** @type {string} */ name, /** @type {string} */ reportPath)
     return;
   }
   const report = JSON.parse(readFileSync(reportPath, "utf8"));
-  // A file that failed to load has no test results but must still count as a failure.
+  // A file that failed to load (or whose hooks threw) has no failed test, only skipped ones, but
+  // must still count as a failure.
   const suiteErrors = (report.testResults ?? []).filter(
-    (/** @type {any} */ r) => r.status === "failed" && (r.assertionResults ?? []).length === 0,
+    (/** @type {any} */ r) => r.status === "failed" && !(r.assertionResults ?? []).some((/** @type {any} */ a) => a.status === "failed"),
   ).length;
   passed += report.numPassedTests;
   failed += report.numFailedTests + suiteErrors;

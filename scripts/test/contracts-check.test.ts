@@ -6,10 +6,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { readVendors } from "../src/vendors.mjs";
 import { repoRoot } from "./temp-root.js";
 
 const run = promisify(execFile);
-const VENDORS = ["lettrlabs", "leadsygroup", "apptus-esales", "docutray"];
 let root = "";
 
 const git = (...args: string[]) => run("git", ["-c", "user.email=ci@vendorspec.test", "-c", "user.name=ci", ...args], { cwd: root });
@@ -28,10 +28,11 @@ beforeAll(async () => {
   for (const entry of ["package.json", "pnpm-workspace.yaml", "redocly.yaml", "LICENSE", "specs", ".changeset/config.json"]) {
     await cp(path.join(repoRoot, entry), path.join(root, entry), { recursive: true });
   }
-  for (const vendor of VENDORS) {
-    await mkdir(path.join(root, "packages", vendor), { recursive: true });
+  // Every vendor redocly.yaml lists (a just-scaffolded one included), as released on main.
+  for (const { name } of await readVendors(repoRoot)) {
+    await mkdir(path.join(root, "packages", name), { recursive: true });
     for (const file of ["package.json", "openapi.json"])
-      await cp(path.join(repoRoot, "packages", vendor, file), path.join(root, "packages", vendor, file));
+      await cp(path.join(repoRoot, "packages", name, file), path.join(root, "packages", name, file));
   }
   await symlink(path.join(repoRoot, "node_modules"), path.join(root, "node_modules"), "dir");
   await writeFile(path.join(root, ".gitignore"), "node_modules\n");

@@ -34,11 +34,12 @@ describe("docutray", () => {
   });
 
   test("jobs advance by time when configured", async () => {
-    const { mock, call } = await startVendor("docutray", { advance: { everyMs: 100 } });
+    // Generous steps: polls in quick succession stay on one step even on a loaded machine.
+    const { mock, call } = await startVendor("docutray", { advance: { everyMs: 600 } });
     mock.jobs.create({ id: "cm_t", steps: ["ENQUEUED", "PROCESSING"], outcome: "SUCCESS" });
     expect((await statusOf(await call("/api/convert-async/status/cm_t"))).status).toBe("ENQUEUED");
     expect((await statusOf(await call("/api/convert-async/status/cm_t"))).status).toBe("ENQUEUED");
-    await new Promise((resolve) => setTimeout(resolve, 230));
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
     expect((await statusOf(await call("/api/convert-async/status/cm_t"))).status).toBe("SUCCESS");
   });
 });
