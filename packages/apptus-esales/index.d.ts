@@ -222,3 +222,87 @@ export interface operations {
         };
     };
 }
+
+/**
+ * The Apptus eSales Admin API (import) as data: auth, server, operations and the job declaration
+ * (`x-vendorspec-job` and the links to it), derived from the spec.
+ */
+export declare const descriptor: {
+    readonly vendor: "apptus-esales";
+    readonly clientName: "ApptusEsales";
+    readonly title: "Apptus eSales Admin API (import)";
+    readonly contractVersion: "1.0.0";
+    readonly sunset: "2026-12-31";
+    readonly auth: {
+        readonly type: "apiKey";
+        readonly in: "header";
+        readonly name: "Api-Key";
+    };
+    readonly server: {
+        readonly url: "https://{cluster-id}.elevate-api.cloud";
+        readonly variables: {
+            readonly "cluster-id": {
+                readonly default: "your-cluster-id";
+                readonly option: "clusterId";
+                readonly required: true;
+            };
+        };
+    };
+    readonly operations: {
+        readonly getImportStatus: {
+            readonly method: "get";
+            readonly path: "/api/admin/v3/import/status";
+            readonly requestMediaTypes: readonly [];
+        };
+        readonly startImport: {
+            readonly method: "post";
+            readonly path: "/api/admin/v3/import/data";
+            readonly requestMediaTypes: readonly [
+                "application/xml"
+            ];
+        };
+    };
+    readonly job: {
+        readonly statusOperation: "getImportStatus";
+        readonly method: "get";
+        readonly path: "/api/admin/v3/import/status";
+        readonly idParameter: {
+            readonly name: "id";
+            readonly in: "query";
+            readonly type: "string";
+        };
+        readonly status: "/status";
+        readonly match: "exact";
+        readonly states: {
+            readonly WAITING: "queued";
+            readonly BLOCKED: "queued";
+            readonly IN_PROGRESS: "running";
+            readonly SUCCESS: "succeeded";
+            readonly FAILURE: "failed";
+            readonly ABORTED: "cancelled";
+        };
+        readonly notFound: readonly [
+            "NOT_FOUND"
+        ];
+        readonly id: "/id";
+        readonly preserveIdDigits: true;
+        readonly message: "/reason";
+        readonly poll: {
+            readonly intervalMs: 5000;
+            readonly timeoutMs: 1800000;
+        };
+        readonly starts: readonly [
+            {
+                readonly operationId: "startImport";
+                readonly method: "post";
+                readonly path: "/api/admin/v3/import/data";
+                readonly statuses: readonly [
+                    200,
+                    202
+                ];
+                readonly id: "/id";
+            }
+        ];
+    };
+};
+export type Descriptor = typeof descriptor;

@@ -548,3 +548,86 @@ export interface operations {
         };
     };
 }
+
+/**
+ * The Docutray API as data: auth, server, operations and the job declaration
+ * (`x-vendorspec-job` and the links to it), derived from the spec.
+ */
+export declare const descriptor: {
+    readonly vendor: "docutray";
+    readonly clientName: "Docutray";
+    readonly title: "Docutray API";
+    readonly contractVersion: "1.0.0";
+    readonly auth: {
+        readonly type: "bearer";
+    };
+    readonly server: {
+        readonly url: "https://app.docutray.com";
+        readonly variables: {};
+    };
+    readonly operations: {
+        readonly startConversion: {
+            readonly method: "post";
+            readonly path: "/api/convert-async";
+            readonly requestMediaTypes: readonly [
+                "multipart/form-data",
+                "application/json"
+            ];
+        };
+        readonly getConversionStatus: {
+            readonly method: "get";
+            readonly path: "/api/convert-async/status/{conversion_id}";
+            readonly requestMediaTypes: readonly [];
+        };
+        readonly createDocumentType: {
+            readonly method: "post";
+            readonly path: "/api/document-types";
+            readonly requestMediaTypes: readonly [
+                "application/json"
+            ];
+        };
+    };
+    readonly job: {
+        readonly statusOperation: "getConversionStatus";
+        readonly method: "get";
+        readonly path: "/api/convert-async/status/{conversion_id}";
+        readonly idParameter: {
+            readonly name: "conversion_id";
+            readonly in: "path";
+            readonly type: "string";
+        };
+        readonly status: "/status";
+        readonly match: "exact";
+        readonly states: {
+            readonly ENQUEUED: "queued";
+            readonly PROCESSING: "running";
+            readonly SUCCESS: "succeeded";
+            readonly ERROR: "failed";
+        };
+        readonly notFound: readonly [];
+        readonly id: "/conversion_id";
+        readonly preserveIdDigits: false;
+        readonly message: "/error";
+        readonly result: "/data";
+        readonly timestamps: {
+            readonly created: "/request_timestamp";
+            readonly finished: "/response_timestamp";
+        };
+        readonly poll: {
+            readonly intervalMs: 2500;
+            readonly timeoutMs: 3600000;
+        };
+        readonly starts: readonly [
+            {
+                readonly operationId: "startConversion";
+                readonly method: "post";
+                readonly path: "/api/convert-async";
+                readonly statuses: readonly [
+                    200
+                ];
+                readonly id: "/conversion_id";
+            }
+        ];
+    };
+};
+export type Descriptor = typeof descriptor;

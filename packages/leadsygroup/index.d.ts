@@ -391,3 +391,98 @@ export interface operations {
         };
     };
 }
+
+/**
+ * The LeadsyGroup API as data: auth, server, operations and the job declaration
+ * (`x-vendorspec-job` and the links to it), derived from the spec.
+ */
+export declare const descriptor: {
+    readonly vendor: "leadsygroup";
+    readonly clientName: "LeadsyGroup";
+    readonly title: "LeadsyGroup API";
+    readonly contractVersion: "1.0.0";
+    readonly auth: {
+        readonly type: "bearer";
+    };
+    readonly server: {
+        readonly url: "https://api.leadsygroup.com";
+        readonly variables: {};
+    };
+    readonly operations: {
+        readonly listImportFiles: {
+            readonly method: "get";
+            readonly path: "/api/v1/import";
+            readonly requestMediaTypes: readonly [];
+        };
+        readonly getImportStatus: {
+            readonly method: "get";
+            readonly path: "/api/v1/import/{import_code}";
+            readonly requestMediaTypes: readonly [];
+        };
+        readonly importLeads: {
+            readonly method: "post";
+            readonly path: "/api/v1/companies/{company_id}/import";
+            readonly requestMediaTypes: readonly [
+                "multipart/form-data"
+            ];
+        };
+    };
+    readonly job: {
+        readonly statusOperation: "getImportStatus";
+        readonly method: "get";
+        readonly path: "/api/v1/import/{import_code}";
+        readonly idParameter: {
+            readonly name: "import_code";
+            readonly in: "path";
+            readonly type: "string";
+        };
+        readonly status: "/import_file/status_name";
+        readonly match: "case-insensitive";
+        readonly states: {
+            readonly pending: "queued";
+            readonly queued: "queued";
+            readonly waiting: "queued";
+            readonly processing: "running";
+            readonly "in progress": "running";
+            readonly running: "running";
+            readonly completed: "succeeded";
+            readonly done: "succeeded";
+            readonly finished: "succeeded";
+            readonly success: "succeeded";
+            readonly failed: "failed";
+            readonly error: "failed";
+            readonly cancelled: "cancelled";
+            readonly canceled: "cancelled";
+            readonly aborted: "cancelled";
+        };
+        readonly notFound: readonly [];
+        readonly id: "/import_file/import_code";
+        readonly preserveIdDigits: false;
+        readonly progress: {
+            readonly processed: "/import_file/processed_records";
+            readonly total: "/import_file/total_records";
+            readonly failed: "/import_file/failed_records";
+        };
+        readonly timestamps: {
+            readonly started: "/import_file/started_at";
+            readonly finished: "/import_file/finished_at";
+        };
+        readonly poll: {
+            readonly intervalMs: 5000;
+            readonly timeoutMs: 1800000;
+        };
+        readonly starts: readonly [
+            {
+                readonly operationId: "importLeads";
+                readonly method: "post";
+                readonly path: "/api/v1/companies/{company_id}/import";
+                readonly statuses: readonly [
+                    200,
+                    201
+                ];
+                readonly id: "/import_file/import_code";
+            }
+        ];
+    };
+};
+export type Descriptor = typeof descriptor;

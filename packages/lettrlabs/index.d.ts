@@ -487,3 +487,89 @@ export interface operations {
         };
     };
 }
+
+/**
+ * The LettrLabs API as data: auth, server, operations and the job declaration
+ * (`x-vendorspec-job` and the links to it), derived from the spec.
+ */
+export declare const descriptor: {
+    readonly vendor: "lettrlabs";
+    readonly clientName: "LettrLabs";
+    readonly title: "LettrLabs API";
+    readonly contractVersion: "1.0.0";
+    readonly auth: {
+        readonly type: "apiKey";
+        readonly in: "header";
+        readonly name: "X-API-KEY";
+    };
+    readonly server: {
+        readonly url: "https://app.lettrlabs.com/api";
+        readonly variables: {};
+    };
+    readonly operations: {
+        readonly listConversions: {
+            readonly method: "get";
+            readonly path: "/v1/conversions";
+            readonly requestMediaTypes: readonly [];
+        };
+        readonly postConversions: {
+            readonly method: "post";
+            readonly path: "/v1/conversions";
+            readonly requestMediaTypes: readonly [
+                "application/json"
+            ];
+        };
+        readonly deleteConversion: {
+            readonly method: "delete";
+            readonly path: "/v1/conversions/{id}";
+            readonly requestMediaTypes: readonly [];
+        };
+        readonly getConversionStatus: {
+            readonly method: "get";
+            readonly path: "/v1/conversions/{id}/status";
+            readonly requestMediaTypes: readonly [];
+        };
+    };
+    readonly job: {
+        readonly statusOperation: "getConversionStatus";
+        readonly method: "get";
+        readonly path: "/v1/conversions/{id}/status";
+        readonly idParameter: {
+            readonly name: "id";
+            readonly in: "path";
+            readonly type: "integer";
+        };
+        readonly status: "/payload/status";
+        readonly match: "case-insensitive";
+        readonly states: {
+            readonly pending: "queued";
+            readonly queued: "queued";
+            readonly waiting: "queued";
+            readonly processing: "running";
+            readonly "in progress": "running";
+            readonly running: "running";
+            readonly completed: "succeeded";
+            readonly done: "succeeded";
+            readonly finished: "succeeded";
+            readonly success: "succeeded";
+            readonly failed: "failed";
+            readonly error: "failed";
+            readonly cancelled: "cancelled";
+            readonly canceled: "cancelled";
+            readonly aborted: "cancelled";
+        };
+        readonly notFound: readonly [];
+        readonly id: "/payload/id";
+        readonly preserveIdDigits: false;
+        readonly message: "/errors";
+        readonly timestamps: {
+            readonly created: "/payload/uploadDate";
+        };
+        readonly poll: {
+            readonly intervalMs: 5000;
+            readonly timeoutMs: 1800000;
+        };
+        readonly starts: readonly [];
+    };
+};
+export type Descriptor = typeof descriptor;

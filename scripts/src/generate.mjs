@@ -7,9 +7,14 @@ import path from "node:path";
 import { BaseResolver } from "@redocly/openapi-core";
 import { bundleSpec } from "./bundle-spec.mjs";
 import { compileTypes } from "./compile-types.mjs";
+import { renderDescriptorDts, renderIndexJs } from "./generate/render-descriptor.mjs";
+import { renderClientEntry, renderClientIndex, renderMockVendorList, syncManifest } from "./generate/render-workspace-files.mjs";
 import { lintSpec, loadLintConfig, unparsableSpecProblem } from "./lint-spec.mjs";
+import { statusBodySchema } from "./model/job-declaration.mjs";
+import { createSpecModel } from "./model/spec-model.mjs";
+import { buildVendorDescriptor } from "./model/vendor-descriptor.mjs";
 import { findStaleFiles, readIfExists, writePackageFiles } from "./package-files.mjs";
-import { renderIndexJs, renderPackageJson, renderTurboJson } from "./render-package-json.mjs";
+import { renderPackageJson, renderTurboJson } from "./render-package-json.mjs";
 import { renderReadme } from "./render-readme.mjs";
 import { readVendors, selectVendors } from "./vendors.mjs";
 
@@ -29,7 +34,8 @@ import { readVendors, selectVendors } from "./vendors.mjs";
  * @returns {Promise<VendorOutcome[]>}
  */
 export async function generate({ rootDir, names = [], check = false }) {
-  const vendors = selectVendors(await readVendors(rootDir), names);
+  const allVendors = await readVendors(rootDir);
+  const vendors = selectVendors(allVendors, names);
   const config = await loadLintConfig(rootDir);
   const license = await readFile(path.join(rootDir, "LICENSE"), "utf8");
   /** @type {VendorOutcome[]} */
@@ -43,18 +49,59 @@ export async function generate({ rootDir, names = [], check = false }) {
       outcomes.push({ vendor, problems, warnings, files: [] });
       continue;
     }
-    /** @type {Map<string, string>} */
-    let files;
+    /** @type {Awaited<ReturnType<typeof renderPackage>>} */
+    let rendered;
     try {
-      files = await renderPackage(vendor, config, license, resolver);
+      rendered = await renderPackage(vendor, config, license, resolver);
     } catch (error) {
       outcomes.push({ vendor, problems: [unparsableSpecProblem(error, vendor.specPath, rootDir)], warnings, files: [] });
       continue;
     }
-    const touched = check ? await findStaleFiles(vendor.packageDir, files) : await writePackageFiles(vendor.packageDir, files);
+    const touched = [];
+    for (const [dir, files] of [
+      [vendor.packageDir, rendered.packageFiles],
+      [path.join(rootDir, CLIENT_VENDORS_DIR), rendered.clientFiles],
+    ]) {
+      touched.push(...(check ? await findStaleFiles(dir, files) : await writePackageFiles(dir, files)));
+    }
     outcomes.push({ vendor, problems: [], warnings, files: touched });
   }
+  const shared = await renderWorkspaceFiles(rootDir, allVendors);
+  const sharedTouched = [];
+  for (const [dir, files] of shared)
+    sharedTouched.push(...(check ? await findStaleFiles(dir, files) : await writePackageFiles(dir, files)));
+  // Shared files belong to no one vendor; report them with the first outcome so --check names them.
+  if (sharedTouched.length > 0 && outcomes[0]) outcomes[0].files.push(...sharedTouched);
   return outcomes;
+}
+
+const CLIENT_VENDORS_DIR = "packages/client/src/vendors";
+
+/**
+ * The vendor-list files of the client and the mock server, for the vendors that have a package.
+ * @param {string} rootDir
+ * @param {Vendor[]} vendors
+ * @returns {Promise<Array<[string, Map<string, string>]>>}
+ */
+async function renderWorkspaceFiles(rootDir, vendors) {
+  const generated = [];
+  for (const vendor of vendors) if (await readIfExists(path.join(vendor.packageDir, "package.json"))) generated.push(vendor);
+  const clientDir = path.join(rootDir, "packages/client");
+  const mockDir = path.join(rootDir, "packages/mock-server");
+  const clientManifest = await readFile(path.join(clientDir, "package.json"), "utf8");
+  const mockManifest = await readFile(path.join(mockDir, "package.json"), "utf8");
+  return [
+    [path.join(rootDir, CLIENT_VENDORS_DIR), new Map([["index.ts", renderClientIndex(generated)]])],
+    [
+      clientDir,
+      new Map([
+        ["package.json", syncManifest(clientManifest, generated, { subpathExports: true })],
+        ["x-vendorspec-job.schema.json", await readFile(new URL("./model/x-vendorspec-job.schema.json", import.meta.url), "utf8")],
+      ]),
+    ],
+    [path.join(mockDir, "src"), new Map([["vendor-list.ts", renderMockVendorList(generated)]])],
+    [mockDir, new Map([["package.json", syncManifest(mockManifest, generated, { subpathExports: false })]])],
+  ];
 }
 
 /**
@@ -68,13 +115,30 @@ async function renderPackage(vendor, config, license, resolver) {
   const document = await bundleSpec(vendor.specPath, config, resolver);
   const existing = await readIfExists(path.join(vendor.packageDir, "package.json"));
   const existingVersion = existing ? JSON.parse(existing).version : undefined;
-  return new Map([
-    ["package.json", renderPackageJson(vendor, document, existingVersion)],
-    ["turbo.json", renderTurboJson(vendor)],
-    ["README.md", renderReadme(vendor, document)],
-    ["LICENSE", license],
-    ["index.d.ts", await compileTypes(document, vendor)],
-    ["index.js", renderIndexJs(vendor)],
-    ["openapi.json", `${JSON.stringify(document, null, 2)}\n`],
-  ]);
+  const descriptor = buildVendorDescriptor(vendor, document);
+  const model = createSpecModel(document);
+  const statusOp = descriptor.job ? model.byId.get(descriptor.job.statusOperation) : undefined;
+  const statusBody = statusOp ? statusBodySchema(model, statusOp) : undefined;
+  return {
+    descriptor,
+    packageFiles: new Map([
+      ["package.json", renderPackageJson(vendor, document, existingVersion)],
+      ["turbo.json", renderTurboJson(vendor)],
+      ["README.md", renderReadme(vendor, document)],
+      ["LICENSE", license],
+      ["index.d.ts", `${await compileTypes(document, vendor)}${renderDescriptorDts(descriptor)}`],
+      ["index.js", renderIndexJs(vendor, descriptor)],
+      ["openapi.json", `${JSON.stringify(document, null, 2)}\n`],
+    ]),
+    clientFiles: new Map([
+      [
+        `${vendor.name}.ts`,
+        renderClientEntry(
+          vendor,
+          descriptor,
+          statusBody?.mediaType ? { status: statusBody.status, mediaType: statusBody.mediaType } : undefined,
+        ),
+      ],
+    ]),
+  };
 }

@@ -1,6 +1,15 @@
 // @vendorspec/client: one typed client per vendor, the same errors and the same job API for all.
-// Each vendor is also its own entry point (`@vendorspec/client/docutray`, ...) for tree-shaking.
-export type { JobsApi, VendorClient, VendorClientOptions, VendorDefinition } from "./core/create-vendor-client.js";
+// Each vendor is also its own entry point (`@vendorspec/client/docutray`, ...) for tree-shaking; the
+// vendor entry points are generated from the specs (src/vendors/, `pnpm generate`).
+export type {
+  BaseClientOptions,
+  JobsApi,
+  StartInit,
+  StartPath,
+  VendorClient,
+  VendorClientOptions,
+} from "./core/create-vendor-client.js";
+export type { JobDescriptor, StartDescriptor, VendorDescriptor } from "./core/descriptor.js";
 export {
   AuthenticationError,
   ConnectionError,
@@ -11,17 +20,8 @@ export {
   RequestTimeoutError,
   ServerError,
   VendorApiError,
-  type VendorName,
 } from "./core/errors.js";
 export type { Job, JobProgress, JobState, StatusMap } from "./core/job.js";
 export type { WaitOptions } from "./core/job-poller.js";
 export type { Logger } from "./core/logger.js";
-export {
-  type ApptusEsalesClient,
-  type ApptusEsalesClientOptions,
-  apptusEsales,
-  createApptusEsalesClient,
-} from "./vendors/apptus-esales.js";
-export { createDocutrayClient, type DocutrayClient, docutray } from "./vendors/docutray.js";
-export { createLeadsyGroupClient, type LeadsyGroupClient, leadsygroup } from "./vendors/leadsygroup.js";
-export { createLettrLabsClient, type LettrLabsClient, lettrlabs } from "./vendors/lettrlabs.js";
+export * from "./vendors/index.js";

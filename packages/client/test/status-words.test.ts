@@ -1,10 +1,11 @@
-// Pure logic of status mapping for vendors without a published vocabulary, and of keeping Apptus ids
-// exact when a server sends them as bare numbers.
+// Pure logic of status mapping by a declared vocabulary (exact, or case-insensitive for vendors that
+// publish none), and of keeping ids exact when a server sends them as bare numbers.
+import { descriptor as leadsygroup } from "@vendorspec/leadsygroup";
 import { describe, expect, test } from "vitest";
-import { mapCommonStatusWord, mapPublishedStatusWord } from "../src/core/status-words.js";
-import { quoteNumericIds } from "../src/vendors/apptus-esales.js";
+import { isNotFoundWord, mapStatusWord, quoteNumericKey } from "../src/core/status-words.js";
 
-describe("mapCommonStatusWord", () => {
+describe("case-insensitive vocabulary (LeadsyGroup's declared common words)", () => {
+  const vocabulary = leadsygroup.job;
   test.each([
     ["pending", "queued"],
     ["Queued", "queued"],
@@ -25,32 +26,46 @@ describe("mapCommonStatusWord", () => {
     ["validating", "unknown"],
     ["", "unknown"],
   ] as const)("%j → %s", (word, state) => {
-    expect(mapCommonStatusWord(word)).toBe(state);
+    expect(mapStatusWord(vocabulary, word)).toBe(state);
   });
 
-  test("a statusMap overrides the common words, case-insensitively", () => {
-    expect(mapCommonStatusWord("Validating", { validating: "running" })).toBe("running");
-    expect(mapCommonStatusWord("done", { DONE: "failed" })).toBe("failed");
-    expect(mapCommonStatusWord("completed", { validating: "running" })).toBe("succeeded");
-  });
-});
-
-describe("mapPublishedStatusWord", () => {
-  const table = { SUCCESS: "succeeded" } as const;
-  test("maps exact published words and leaves others unknown", () => {
-    expect(mapPublishedStatusWord(table, "SUCCESS")).toBe("succeeded");
-    expect(mapPublishedStatusWord(table, "REVIEW")).toBe("unknown");
-    expect(mapPublishedStatusWord(table, "REVIEW", { review: "running" })).toBe("running");
+  test("a statusMap overrides the declared words, case-insensitively", () => {
+    expect(mapStatusWord(vocabulary, "Validating", { validating: "running" })).toBe("running");
+    expect(mapStatusWord(vocabulary, "done", { DONE: "failed" })).toBe("failed");
+    expect(mapStatusWord(vocabulary, "completed", { validating: "running" })).toBe("succeeded");
   });
 });
 
-describe("quoteNumericIds", () => {
+describe("exact vocabulary", () => {
+  const vocabulary = { match: "exact", states: { SUCCESS: "succeeded" }, notFound: ["NOT_FOUND"] } as const;
+  test("maps exact published words and leaves others, other cases included, unknown", () => {
+    expect(mapStatusWord(vocabulary, "SUCCESS")).toBe("succeeded");
+    expect(mapStatusWord(vocabulary, "success")).toBe("unknown");
+    expect(mapStatusWord(vocabulary, "REVIEW")).toBe("unknown");
+    expect(mapStatusWord(vocabulary, "REVIEW", { review: "running" })).toBe("running");
+  });
+
+  test("a word inherited from Object.prototype is not a state", () => {
+    expect(mapStatusWord(vocabulary, "constructor")).toBe("unknown");
+  });
+
+  test("notFound words match the way states do", () => {
+    expect(isNotFoundWord(vocabulary, "NOT_FOUND")).toBe(true);
+    expect(isNotFoundWord(vocabulary, "not_found")).toBe(false);
+    expect(isNotFoundWord({ match: "case-insensitive", notFound: ["NOT_FOUND"] }, "not found")).toBe(true);
+  });
+});
+
+describe("quoteNumericKey", () => {
   test("keeps every digit of a bare-number id", () => {
-    const parsed = JSON.parse(quoteNumericIds('{"id": 18446744073709551615, "reason": null, "status": "SUCCESS"}'));
+    const parsed = JSON.parse(quoteNumericKey('{"id": 18446744073709551615, "reason": null, "status": "SUCCESS"}', "id"));
     expect(parsed.id).toBe("18446744073709551615");
   });
   test("leaves quoted ids, other numbers and ids inside strings alone", () => {
     const text = '{"id":"5537431447739019570","count":12,"reason":"\\"id\\": 3"}';
-    expect(quoteNumericIds(text)).toBe(text);
+    expect(quoteNumericKey(text, "id")).toBe(text);
+  });
+  test("quotes only the declared key", () => {
+    expect(quoteNumericKey('{"job_id": 12, "id": 3}', "job_id")).toBe('{"job_id": "12", "id": 3}');
   });
 });

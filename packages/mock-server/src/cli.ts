@@ -2,10 +2,9 @@
 // `vendorspec-mock <vendor> [--port 4010] [--host 127.0.0.1] [--api-key KEY]`: runs a mock vendor,
 // prints its URL and one line per request (credentials masked); Ctrl-C closes it cleanly.
 import { startMockServer } from "./start-mock-server.js";
-import { VENDOR_MOCKS } from "./vendors/index.js";
-import type { VendorName } from "./vendors/vendor-mock.js";
+import { VENDOR_DESCRIPTORS, type VendorName } from "./vendor-list.js";
 
-const USAGE = `usage: vendorspec-mock <${Object.keys(VENDOR_MOCKS).join("|")}> [--port 4010] [--host 127.0.0.1] [--api-key KEY]`;
+const USAGE = `usage: vendorspec-mock <${Object.keys(VENDOR_DESCRIPTORS).join("|")}> [--port 4010] [--host 127.0.0.1] [--api-key KEY]`;
 
 function parseArgs(argv: string[]) {
   const [vendor, ...rest] = argv;
@@ -16,7 +15,7 @@ function parseArgs(argv: string[]) {
     if (!name?.startsWith("--") || value === undefined) throw new Error(`unexpected argument "${name ?? ""}"`);
     flags[name.slice(2)] = value;
   }
-  if (!vendor || !(vendor in VENDOR_MOCKS)) throw new Error(vendor ? `unknown vendor "${vendor}"` : "which vendor?");
+  if (!vendor || !(vendor in VENDOR_DESCRIPTORS)) throw new Error(vendor ? `unknown vendor "${vendor}"` : "which vendor?");
   const port = Number(flags.port ?? 4010);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got "${flags.port}"`);
   return { vendor: vendor as VendorName, port, host: flags.host ?? "127.0.0.1", ...(flags["api-key"] ? { apiKey: flags["api-key"] } : {}) };

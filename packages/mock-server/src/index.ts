@@ -7,5 +7,5 @@ export type { LoggedRequest } from "./request-log.js";
 export { RequestLog } from "./request-log.js";
 export { createSpecValidator, describeErrors, type SpecValidator } from "./spec-validator.js";
 export { type MockServer, type MockServerOptions, startMockServer } from "./start-mock-server.js";
-export { VENDOR_MOCKS } from "./vendors/index.js";
-export type { VendorName } from "./vendors/vendor-mock.js";
+export { VENDOR_DESCRIPTORS, type VendorName } from "./vendor-list.js";
+export { loadVendorMock, type VendorMock, type VendorOverride } from "./vendor-mock.js";

@@ -14,14 +14,16 @@ export interface LoggedRequest {
 
 const CREDENTIAL_HEADERS = new Set(["authorization", "x-api-key", "api-key", "cookie", "proxy-authorization"]);
 
-export function maskHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+/** `extra`: the vendor's own credential header names (lower case), from its security scheme. */
+export function maskHeaders(headers: Record<string, string | string[] | undefined>, extra: readonly string[] = []): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, raw] of Object.entries(headers)) {
     if (raw === undefined) continue;
     const value = Array.isArray(raw) ? raw.join(", ") : raw;
-    out[name] = CREDENTIAL_HEADERS.has(name)
-      ? value.replace(/^(Bearer\s+)?.*$/i, (_, bearer: string | undefined) => `${bearer ?? ""}***`)
-      : value;
+    out[name] =
+      CREDENTIAL_HEADERS.has(name) || extra.includes(name)
+        ? value.replace(/^(Bearer\s+)?.*$/i, (_, bearer: string | undefined) => `${bearer ?? ""}***`)
+        : value;
   }
   return out;
 }

@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { type Fault, FaultQueue } from "./fault-queue.js";
+import { replaceWord } from "./job-body.js";
 import { type Advance, type JobScript, JobStore } from "./job-store.js";
 import { createRouter } from "./match-route.js";
 import { type LoggedRequest, maskHeaders, RequestLog } from "./request-log.js";
@@ -10,8 +11,8 @@ import { exampleOf } from "./sample-body.js";
 import { documentedResponse, listSpecOperations } from "./spec-document.js";
 import { createSpecValidator, describeErrors } from "./spec-validator.js";
 import { validateRequest } from "./validate-request.js";
-import { VENDOR_MOCKS } from "./vendors/index.js";
-import type { MockReply, VendorName } from "./vendors/vendor-mock.js";
+import { VENDOR_DESCRIPTORS } from "./vendor-list.js";
+import { loadVendorMock, type MockReply, type VendorName } from "./vendor-mock.js";
 
 export interface MockServerOptions {
   vendor: VendorName;
@@ -48,8 +49,10 @@ interface Outgoing {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startMockServer(options: MockServerOptions): Promise<MockServer> {
-  const vendor = VENDOR_MOCKS[options.vendor];
-  if (!vendor) throw new Error(`unknown vendor "${options.vendor}"; known: ${Object.keys(VENDOR_MOCKS).join(", ")}`);
+  if (!Object.hasOwn(VENDOR_DESCRIPTORS, options.vendor)) {
+    throw new Error(`unknown vendor "${options.vendor}"; known: ${Object.keys(VENDOR_DESCRIPTORS).join(", ")}`);
+  }
+  const vendor = loadVendorMock(options.vendor);
   const { document } = vendor;
   const validator = createSpecValidator(document, vendor.name);
   const route = createRouter(listSpecOperations(document));
@@ -71,8 +74,9 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   const render = (operation: Record<string, any>, operationId: string, reply: MockReply, deliberate?: Fault): Outgoing => {
     const documented = documentedResponse(document, operation, reply.status);
     let body = reply.body;
-    if (body === undefined && documented) body = exampleOf(document, documented.media);
-    if (deliberate?.type === "unknown-status") body = vendor.replaceStatusWord(body, deliberate.word ?? "REVIEW_PENDING");
+    if (body === undefined && documented) body = structuredClone(exampleOf(document, documented.media));
+    if (reply.body === undefined && reply.edit) body = reply.edit(body);
+    if (deliberate?.type === "unknown-status" && vendor.job) body = replaceWord(vendor.job, body, deliberate.word ?? "REVIEW_PENDING");
     const contentType = documented?.mediaType ?? (typeof body === "string" ? "text/plain" : "application/json");
     const json = contentType.includes("json");
     if (documented?.media?.schema && !deliberate) {
@@ -85,7 +89,9 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     }
     let text = json ? JSON.stringify(body) : String(body ?? "");
     // JSON.stringify cannot write a number beyond 2^53 exactly; the fault rewrites the text instead.
-    if (deliberate?.type === "numeric-id") text = text.replace(/"id":"(\d+)"/g, '"id":$1');
+    const idKey = JSON.stringify(vendor.job?.id?.split("/").pop() ?? "id");
+    if (deliberate?.type === "numeric-id")
+      text = text.replaceAll(new RegExp(`${idKey.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:"(\\d+)"`, "g"), `${idKey}:$1`);
     return {
       status: reply.status,
       contentType: `${contentType}; charset=utf-8`,
@@ -153,9 +159,9 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       };
     }
 
-    const credential = vendor.readCredential(request.headers);
+    const credential = vendor.readCredential(request.headers, url.searchParams);
     if (!credential || (options.apiKey !== undefined && credential !== options.apiKey)) {
-      return render(info.operation, info.operationId, { status: vendor.authFailureStatus });
+      return render(info.operation, info.operationId, { status: vendor.authFailureStatus(info) });
     }
 
     const checked = validateRequest(document, validator, info, {
@@ -172,10 +178,9 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       return { status: 400, contentType: "text/plain", text: `Invalid request: ${checked.problems.join("; ")}` };
     }
 
-    const handler = vendor.handlers[info.operationId];
-    const reply: MockReply = handler
-      ? handler({ info, params: { ...checked.params }, json: checked.json }, jobs)
-      : { status: Number(Object.keys(info.operation.responses ?? {}).find((code) => code.startsWith("2")) ?? 200) };
+    const reply: MockReply = vendor.handle(info.operationId, { info, params: { ...checked.params }, json: checked.json }, jobs) ?? {
+      status: Number(Object.keys(info.operation.responses ?? {}).find((code) => code.startsWith("2")) ?? 200),
+    };
     return render(
       info.operation,
       info.operationId,
@@ -191,7 +196,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       operationId: undefined,
-      headers: maskHeaders(request.headers),
+      headers: maskHeaders(request.headers, vendor.credentialHeaders),
       status: 0,
       at: Date.now(),
     };

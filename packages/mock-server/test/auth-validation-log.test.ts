@@ -1,7 +1,7 @@
 // Auth exactly as each vendor does it, request validation with the vendor's own error bodies, and a
 // request log that never shows a credential.
 import { describe, expect, test } from "vitest";
-import type { VendorName } from "../src/vendors/vendor-mock.js";
+import type { VendorName } from "../src/vendor-list.js";
 import { API_KEY, AUTH_HEADERS } from "./spec-requests.js";
 import { startVendor } from "./start-vendor.js";
 

@@ -2,7 +2,7 @@
 // schema samples), so tests can walk every operation without hand-written fixtures.
 import { exampleOf, sampleFromSchema } from "../src/sample-body.js";
 import { deref, type OpenApiDocument, type OperationInfo, type SpecNode } from "../src/spec-document.js";
-import type { VendorName } from "../src/vendors/vendor-mock.js";
+import type { VendorName } from "../src/vendor-list.js";
 
 export const API_KEY = "mock_test_SECRET_KEY_42";
 

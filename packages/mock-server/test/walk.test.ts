@@ -5,14 +5,14 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { documentedResponse, documentedStatuses, listSpecOperations } from "../src/spec-document.js";
 import { createSpecValidator, describeErrors } from "../src/spec-validator.js";
 import { type MockServer, startMockServer } from "../src/start-mock-server.js";
-import { VENDOR_MOCKS } from "../src/vendors/index.js";
-import type { VendorName } from "../src/vendors/vendor-mock.js";
+import { VENDOR_DESCRIPTORS, type VendorName } from "../src/vendor-list.js";
+import { loadVendorMock } from "../src/vendor-mock.js";
 import { API_KEY, buildRequest } from "./spec-requests.js";
 
-const vendors = Object.keys(VENDOR_MOCKS) as VendorName[];
+const vendors = Object.keys(VENDOR_DESCRIPTORS) as VendorName[];
 
 describe.each(vendors)("%s", (vendor) => {
-  const { document } = VENDOR_MOCKS[vendor];
+  const { document } = loadVendorMock(vendor);
   const ownValidator = createSpecValidator(structuredClone(document), `walk-${vendor}`);
   const cases = listSpecOperations(document).flatMap((info) =>
     documentedStatuses(info.operation).map((status) => [info.operationId, status, info] as const),

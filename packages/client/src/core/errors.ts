@@ -1,9 +1,10 @@
 // One error hierarchy for every vendor: a base API error carrying what the server said, one subclass
 // per status family, and connection/timeout errors apart from it. No error ever carries the API key:
 // headers are copied through `redactHeaders` and messages never include request headers.
+import type { VendorName } from "../vendors/index.js";
 import { redactHeaders } from "./redact.js";
 
-export type VendorName = "docutray" | "apptus-esales" | "leadsygroup" | "lettrlabs";
+export type { VendorName };
 
 export class VendorApiError extends Error {
   override name = "VendorApiError";

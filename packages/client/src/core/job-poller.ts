@@ -1,9 +1,11 @@
 // `jobs.wait()`: polls a job until it reaches a terminal state, as a small state machine with one
 // deadline, an abortable sleep, the server's Retry-After honoured, and growing intervals while the
 // vendor reports a status word nobody knows (never a hot loop).
+
+import type { VendorName } from "../vendors/index.js";
 import { abortableSleep } from "./abortable-sleep.js";
 import { retryAfterMs } from "./backoff.js";
-import { JobTimeoutError, type VendorName } from "./errors.js";
+import { JobTimeoutError } from "./errors.js";
 import type { Job } from "./job.js";
 
 export interface WaitOptions<J extends Job = Job> {

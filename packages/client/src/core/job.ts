@@ -19,8 +19,10 @@ export interface Job<Raw = unknown, Vendor extends string = string> {
   vendorStatus: string;
   terminal: boolean;
   progress?: JobProgress;
-  /** The vendor's failure reason, when it gives one. */
+  /** The vendor's failure reason, when it gives one (failed or cancelled jobs only). */
   message?: string;
+  /** The job's result, where the spec declares one (`x-vendorspec-job.result`), once it succeeded. */
+  result?: unknown;
   /** The vendor's status body, typed by its spec. */
   raw: Raw;
 }
