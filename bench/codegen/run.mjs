@@ -30,6 +30,8 @@ async function makeCopies(/** @type {number} */ k) {
   const root = await mkdtemp(path.join(tmpdir(), `vendorspec-bench-${k}-`));
   const config = parse(await readFile(path.join(rootDir, "redocly.yaml"), "utf8"));
   config.apis = {};
+  // Plugins are loaded relative to redocly.yaml; the copy lives elsewhere.
+  config.plugins = (config.plugins ?? []).map((/** @type {string} */ plugin) => path.resolve(rootDir, plugin));
   /** @type {string[]} */
   const specs = [];
   for (let copy = 0; specs.length < k; copy++) {

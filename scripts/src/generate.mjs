@@ -58,10 +58,11 @@ export async function generate({ rootDir, names = [], check = false }) {
       continue;
     }
     const touched = [];
-    for (const [dir, files] of [
-      [vendor.packageDir, rendered.packageFiles],
-      [path.join(rootDir, CLIENT_VENDORS_DIR), rendered.clientFiles],
-    ]) {
+    const clientExists = Boolean(await readIfExists(path.join(rootDir, "packages/client/package.json")));
+    /** @type {Array<[string, Map<string, string>]>} */
+    const targets = [[vendor.packageDir, rendered.packageFiles]];
+    if (clientExists) targets.push([path.join(rootDir, CLIENT_VENDORS_DIR), rendered.clientFiles]);
+    for (const [dir, files] of targets) {
       touched.push(...(check ? await findStaleFiles(dir, files) : await writePackageFiles(dir, files)));
     }
     outcomes.push({ vendor, problems: [], warnings, files: touched });
@@ -88,20 +89,30 @@ async function renderWorkspaceFiles(rootDir, vendors) {
   for (const vendor of vendors) if (await readIfExists(path.join(vendor.packageDir, "package.json"))) generated.push(vendor);
   const clientDir = path.join(rootDir, "packages/client");
   const mockDir = path.join(rootDir, "packages/mock-server");
-  const clientManifest = await readFile(path.join(clientDir, "package.json"), "utf8");
-  const mockManifest = await readFile(path.join(mockDir, "package.json"), "utf8");
-  return [
-    [path.join(rootDir, CLIENT_VENDORS_DIR), new Map([["index.ts", renderClientIndex(generated)]])],
-    [
-      clientDir,
-      new Map([
-        ["package.json", syncManifest(clientManifest, generated, { subpathExports: true })],
-        ["x-vendorspec-job.schema.json", await readFile(new URL("./model/x-vendorspec-job.schema.json", import.meta.url), "utf8")],
-      ]),
-    ],
-    [path.join(mockDir, "src"), new Map([["vendor-list.ts", renderMockVendorList(generated)]])],
-    [mockDir, new Map([["package.json", syncManifest(mockManifest, generated, { subpathExports: false })]])],
-  ];
+  // A scratch root (tests, benchmarks) may hold only specs and vendor packages.
+  const clientManifest = await readIfExists(path.join(clientDir, "package.json"));
+  const mockManifest = await readIfExists(path.join(mockDir, "package.json"));
+  /** @type {Array<[string, Map<string, string>]>} */
+  const files = [];
+  if (clientManifest !== undefined) {
+    files.push(
+      [path.join(rootDir, CLIENT_VENDORS_DIR), new Map([["index.ts", renderClientIndex(generated)]])],
+      [
+        clientDir,
+        new Map([
+          ["package.json", syncManifest(clientManifest, generated, { subpathExports: true })],
+          ["x-vendorspec-job.schema.json", await readFile(new URL("./model/x-vendorspec-job.schema.json", import.meta.url), "utf8")],
+        ]),
+      ],
+    );
+  }
+  if (mockManifest !== undefined) {
+    files.push(
+      [path.join(mockDir, "src"), new Map([["vendor-list.ts", renderMockVendorList(generated)]])],
+      [mockDir, new Map([["package.json", syncManifest(mockManifest, generated, { subpathExports: false })]])],
+    );
+  }
+  return files;
 }
 
 /**

@@ -1,7 +1,9 @@
 // @ts-check
 // The spec `pnpm new-vendor` starts a vendor with: lint-clean, with the vendor's auth scheme, a
-// placeholder server, one status operation stub and the docs-URL extension. Every placeholder is
-// marked x-unverified so it shows up as "to confirm" until the spec author replaces it.
+// placeholder server, a start operation (with a JSON request example) linked to a status operation
+// that carries the job declaration, and the docs-URL extension. From this alone the client, the
+// mock server and the docs serve the vendor. Every placeholder is marked x-unverified so it shows up
+// as "to confirm" until the spec author replaces it.
 
 /**
  * @typedef {{ kind: "bearer" } | { kind: "header", name: string }} AuthChoice
@@ -66,6 +68,83 @@ tags:
   - name: Jobs
     description: The vendor's asynchronous jobs (imports, conversions).
 paths:
+  /jobs:
+    post:
+      operationId: startJob
+      summary: Start a job
+      description: >-
+        Placeholder for the vendor's operation that starts an asynchronous job (an import, a
+        conversion). Its response links to \`getJobStatus\` with the new job's id, which is how
+        \`jobs.start\` finds the id. Not idempotent: never retried automatically.
+      x-unverified: true
+      tags:
+        - Jobs
+      security:
+        - apiKey: []
+      requestBody:
+        required: true
+        description: What the job should process.
+        content:
+          application/json:
+            schema:
+              $ref: "#/components/schemas/StartJobRequest"
+            examples:
+              byUrl:
+                summary: A job for one file
+                value:
+                  source_url: https://files.${name}.invalid/input.csv
+      responses:
+        "202":
+          description: The job was accepted; follow it with \`getJobStatus\`.
+          content:
+            application/json:
+              schema:
+                $ref: "#/components/schemas/JobStatus"
+              examples:
+                accepted:
+                  summary: An accepted job
+                  value:
+                    id: job_1
+                    status: queued
+          links:
+            jobStatus:
+              operationId: getJobStatus
+              description: The started job's status; \`id\` of this response is the status operation's \`job_id\`.
+              parameters:
+                job_id: $response.body#/id
+        "400":
+          description: The request was rejected.
+          content:
+            application/json:
+              schema:
+                $ref: "#/components/schemas/ErrorResponse"
+              examples:
+                invalid:
+                  summary: Invalid request
+                  value:
+                    message: Invalid request
+        "401":
+          description: A missing or wrong API key.
+          content:
+            application/json:
+              schema:
+                $ref: "#/components/schemas/ErrorResponse"
+              examples:
+                unauthorized:
+                  summary: Missing or wrong key
+                  value:
+                    message: Unauthorized
+        "500":
+          description: Server error; the job may or may not have started.
+          content:
+            application/json:
+              schema:
+                $ref: "#/components/schemas/ErrorResponse"
+              examples:
+                internal:
+                  summary: Internal error
+                  value:
+                    message: Internal server error
   /jobs/{job_id}:
     get:
       operationId: getJobStatus
@@ -76,6 +155,23 @@ paths:
       x-unverified: true
       tags:
         - Jobs
+      x-vendorspec-job:
+        description: >-
+          Placeholder declaration: the vendor's status words are not yet known, so the common
+          words are matched case-insensitively. Replace them with the vendor's published words
+          (and \`match: exact\`), and point \`status\`/\`id\` at the vendor's fields.
+        x-unverified: true
+        idParameter: job_id
+        id: /id
+        status: /status
+        match: case-insensitive
+        states:
+          queued: queued
+          running: running
+          succeeded: succeeded
+          failed: failed
+          cancelled: cancelled
+        message: /error
       security:
         - apiKey: []
       parameters:
@@ -150,6 +246,22 @@ ${scheme.join("\n")}
         status:
           type: string
           description: The vendor's status word; its vocabulary is not yet known, so it stays a string.
+        error:
+          type:
+            - string
+            - "null"
+          description: Why the job failed, once it has.
+    StartJobRequest:
+      type: object
+      description: What a job processes (placeholder shape).
+      x-unverified: true
+      required:
+        - source_url
+      properties:
+        source_url:
+          type: string
+          format: uri
+          description: Where the vendor fetches the input from.
     ErrorResponse:
       type: object
       description: An error body (placeholder shape).

@@ -7,7 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { readVendors } from "../src/vendors.mjs";
-import { repoRoot } from "./temp-root.js";
+import { linkScripts, repoRoot } from "./temp-root.js";
 
 const run = promisify(execFile);
 let root = "";
@@ -35,7 +35,8 @@ beforeAll(async () => {
       await cp(path.join(repoRoot, "packages", name, file), path.join(root, "packages", name, file));
   }
   await symlink(path.join(repoRoot, "node_modules"), path.join(root, "node_modules"), "dir");
-  await writeFile(path.join(root, ".gitignore"), "node_modules\n");
+  await linkScripts(root);
+  await writeFile(path.join(root, ".gitignore"), "node_modules\nscripts\n");
   await git("init", "-q", "-b", "main");
   await git("add", "-A");
   await git("commit", "-q", "-m", "release");

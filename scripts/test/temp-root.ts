@@ -1,7 +1,7 @@
 // Builds throwaway copies of the repo layout (redocly.yaml, LICENSE, specs/) for generator tests,
 // so tests never write into the real packages/ folder.
 import { execFile } from "node:child_process";
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,8 +22,12 @@ export async function makeTempRoot(specs: Record<string, string>): Promise<strin
   }
   await writeFile(path.join(root, "redocly.yaml"), stringify(config));
   await cp(path.join(repoRoot, "LICENSE"), path.join(root, "LICENSE"));
+  await linkScripts(root);
   return root;
 }
+
+/** redocly.yaml loads our lint plugin from scripts/src: a temp root sees the repo's scripts. */
+export const linkScripts = (root: string) => symlink(path.join(repoRoot, "scripts"), path.join(root, "scripts"), "dir");
 
 /** Copies the real repo's specs, redocly.yaml, LICENSE and generated packages. */
 export async function copyRepoSpecsAndPackages(vendors: string[]): Promise<string> {
@@ -31,6 +35,7 @@ export async function copyRepoSpecsAndPackages(vendors: string[]): Promise<strin
   for (const entry of ["redocly.yaml", "LICENSE", "specs"])
     await cp(path.join(repoRoot, entry), path.join(root, entry), { recursive: true });
   for (const vendor of vendors) await cp(path.join(repoRoot, "packages", vendor), path.join(root, "packages", vendor), { recursive: true });
+  await linkScripts(root);
   return root;
 }
 

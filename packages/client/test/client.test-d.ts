@@ -79,3 +79,36 @@ describe("Job.raw is typed per vendor", () => {
     });
   });
 });
+
+describe("jobs.start and jobs.run", () => {
+  test("accept only the paths of operations that link to the status operation", () => {
+    void docutray.jobs.start("/api/convert-async", { body: { image_url: "https://x.test/a.pdf", document_type_code: "invoice" } });
+    // @ts-expect-error creating a document type starts no job
+    void docutray.jobs.start("/api/document-types", { body: { name: "Invoice", codeType: "acme_invoice" } });
+    // @ts-expect-error the status operation is not a start
+    void apptus.jobs.run("/api/admin/v3/import/status", { params: { query: { id: "1" } } });
+    expectTypeOf<Parameters<typeof apptus.jobs.start>[0]>().toEqualTypeOf<"/api/admin/v3/import/data">();
+    expectTypeOf<Parameters<typeof leadsy.jobs.run>[0]>().toEqualTypeOf<"/api/v1/companies/{company_id}/import">();
+  });
+
+  test("a vendor whose spec links no start offers no start path", () => {
+    expectTypeOf<Parameters<typeof lettr.jobs.start>[0]>().toBeNever();
+  });
+
+  test("init is typed like openapi-fetch's: body fields and params of that operation", () => {
+    void docutray.jobs.start("/api/convert-async", {
+      // @ts-expect-error `colour` is not a field of the conversion request
+      body: { image_url: "https://x.test/a.pdf", document_type_code: "invoice", colour: "red" },
+    });
+    // @ts-expect-error company_id is an integer path parameter
+    void leadsy.jobs.start("/api/v1/companies/{company_id}/import", { params: { path: { company_id: "12" } }, body: { file: "x" } });
+    void apptus.jobs.start("/api/admin/v3/import/data", { body: "<data_import/>" });
+  });
+
+  test("run resolves the vendor's job; start's raw is the start response", async () => {
+    expectTypeOf(await docutray.jobs.run("/api/convert-async", { body: { image_url: "u", document_type_code: "c" } })).toEqualTypeOf<
+      Job<ConversionStatusResponse, "docutray">
+    >();
+    expectTypeOf((await apptus.jobs.start("/api/admin/v3/import/data", { body: "<x/>" })).id).toEqualTypeOf<string>();
+  });
+});
