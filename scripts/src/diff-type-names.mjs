@@ -1,7 +1,7 @@
 // @ts-check
 // Names the generated types a regeneration changed, by comparing the bundled specs before and after:
 // component schemas (the exported root types) and operations (keys of `operations`).
-import { listOperations } from "./list-operations.mjs";
+import { createSpecModel } from "./model/spec-model.mjs";
 
 /**
  * @param {any} before bundled spec, or undefined for a first generation
@@ -13,7 +13,7 @@ export function diffTypeNames(before, after) {
   const schemas = (doc) => new Map(Object.entries(doc?.components?.schemas ?? {}).map(([k, v]) => [k, JSON.stringify(v)]));
   /** @param {any} doc */
   const operations = (doc) =>
-    new Map(doc ? listOperations(doc).map((o) => [`operations.${o.operationId}`, JSON.stringify(o.operation)]) : []);
+    new Map(doc ? createSpecModel(doc).operations.map((o) => [`operations.${o.operationId}`, JSON.stringify(o.operation)]) : []);
   /** @type {string[]} */
   const changes = [];
   /** @param {Map<string, string>} left @param {Map<string, string>} right */

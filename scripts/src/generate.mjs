@@ -106,6 +106,13 @@ async function renderWorkspaceFiles(rootDir, vendors) {
       ],
     );
   }
+  const docsManifest = await readIfExists(path.join(rootDir, "packages/docs/package.json"));
+  if (docsManifest !== undefined) {
+    files.push([
+      path.join(rootDir, "packages/docs"),
+      new Map([["package.json", syncManifest(docsManifest, generated, { subpathExports: false })]]),
+    ]);
+  }
   if (mockManifest !== undefined) {
     files.push(
       [path.join(mockDir, "src"), new Map([["vendor-list.ts", renderMockVendorList(generated)]])],

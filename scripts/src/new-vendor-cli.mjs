@@ -24,9 +24,13 @@ try {
   const written = await scaffoldVendor({ rootDir, name, docsUrl, auth });
   for (const file of written) console.log(`wrote ${file}`);
   if (!args.includes("--no-install")) {
-    // Links the new workspace package; it has no dependencies, so nothing is downloaded.
-    const install = spawnSync("pnpm", ["install", "--offline"], { cwd: rootDir, stdio: "inherit" });
-    if (install.status !== 0) console.error("new-vendor: `pnpm install` failed; run it yourself to link the new package");
+    // Links the new workspace package into the client, mock server and docs, and records it in the
+    // lockfile (the README build installs with --frozen-lockfile); cached packages are reused.
+    const install = spawnSync("pnpm", ["install", "--prefer-offline"], { cwd: rootDir, stdio: "inherit" });
+    if (install.status !== 0) {
+      console.error("new-vendor: `pnpm install` failed; run it yourself to link the new package and update the lockfile");
+      process.exitCode = 1;
+    }
   }
   console.log(`\nnext: write specs/${name}/openapi.yaml from ${docsUrl}, then \`pnpm lint:specs ${name}\` and \`pnpm generate ${name}\``);
 } catch (error) {

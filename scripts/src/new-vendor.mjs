@@ -31,6 +31,7 @@ const SHARED_FILES = [
   "packages/client/src/vendors/index.ts",
   "packages/mock-server/package.json",
   "packages/mock-server/src/vendor-list.ts",
+  "packages/docs/package.json",
 ];
 
 /**

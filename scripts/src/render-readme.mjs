@@ -2,7 +2,7 @@
 // The generated package README: what the vendor is, its operations, how to import the types, and
 // which parts of the contract are guesses still to confirm with the vendor.
 import { collectUnverified, describePointer } from "./collect-unverified.mjs";
-import { listOperations } from "./list-operations.mjs";
+import { createSpecModel } from "./model/spec-model.mjs";
 
 /** @param {string} text */
 const cell = (text) =>
@@ -17,7 +17,7 @@ const cell = (text) =>
  */
 export function renderReadme(vendor, document) {
   const { info } = document;
-  const operations = listOperations(document);
+  const operations = createSpecModel(document).operations;
   const schemaNames = Object.keys(document.components?.schemas ?? {});
   const unverified = collectUnverified(document);
   const firstServer = document.servers?.[0]?.url ?? "https://…";

@@ -8,7 +8,7 @@ import { type Advance, type JobScript, JobStore } from "./job-store.js";
 import { createRouter } from "./match-route.js";
 import { type LoggedRequest, maskHeaders, RequestLog } from "./request-log.js";
 import { exampleOf } from "./sample-body.js";
-import { documentedResponse, listSpecOperations } from "./spec-document.js";
+import { documentedResponse, listSpecOperations, type SpecNode } from "./spec-document.js";
 import { createSpecValidator, describeErrors } from "./spec-validator.js";
 import { validateRequest } from "./validate-request.js";
 import { VENDOR_DESCRIPTORS } from "./vendor-list.js";
@@ -75,7 +75,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     const documented = documentedResponse(document, operation, reply.status);
     let body = reply.body;
     if (body === undefined && documented) body = structuredClone(exampleOf(document, documented.media));
-    if (reply.body === undefined && reply.edit) body = reply.edit(body);
+    if (reply.body === undefined && reply.edit) body = reply.edit(body as SpecNode | undefined);
     if (deliberate?.type === "unknown-status" && vendor.job) body = replaceWord(vendor.job, body, deliberate.word ?? "REVIEW_PENDING");
     const contentType = documented?.mediaType ?? (typeof body === "string" ? "text/plain" : "application/json");
     const json = contentType.includes("json");

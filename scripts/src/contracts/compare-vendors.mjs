@@ -7,7 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { bundleSpec } from "../bundle-spec.mjs";
 import { loadLintConfig } from "../lint-spec.mjs";
-import { listOperations } from "../list-operations.mjs";
+import { createSpecModel } from "../model/spec-model.mjs";
 import { readVendors } from "../vendors.mjs";
 import { diffSpecs } from "./diff-specs.mjs";
 import { createLocator } from "./locate-pointer.mjs";
@@ -79,7 +79,7 @@ export async function compareVendors({ rootDir, base }) {
  */
 export function findDisagreements(after, changes, typeBreaks) {
   const disagreements = [];
-  for (const { operationId, method, path: route } of listOperations(after)) {
+  for (const { operationId, method, path: route } of createSpecModel(after).operations) {
     const prefix = `/paths/${route.replaceAll("~", "~0").replaceAll("/", "~1")}/${method}`;
     const byRules = changes.filter((c) => c.class === "breaking" && (c.pointer === prefix || c.pointer.startsWith(`${prefix}/`)));
     const byTypes = typeBreaks.filter((t) => t.operationId === operationId);

@@ -5,7 +5,7 @@
 // a consumer's build, whatever the rules said.
 import ts from "typescript";
 import { compileTypes } from "../compile-types.mjs";
-import { listOperations } from "../list-operations.mjs";
+import { createSpecModel } from "../model/spec-model.mjs";
 
 /** @typedef {{ operationId: string, where: string, diagnostic: string }} TypeBreak */
 
@@ -20,7 +20,7 @@ const lit = (key) => JSON.stringify(key);
 export async function checkTypeCompatibility(before, after) {
   const origin = { packageName: "contract", specFile: "spec" };
   const [oldTypes, newTypes] = await Promise.all([compileTypes(before, origin), compileTypes(after, origin)]);
-  const oldOps = new Map(listOperations(before).map((o) => [o.operationId, o.operation]));
+  const oldOps = new Map(createSpecModel(before).operations.map((o) => [o.operationId, o.operation]));
   /** @type {string[]} */
   const lines = ['import type { operations as Old } from "./before";', 'import type { operations as New } from "./after";'];
   /** @type {Map<number, { operationId: string, where: string }>} */
@@ -32,7 +32,7 @@ export async function checkTypeCompatibility(before, after) {
     lines.push(`export const ${name}_check: ${to} = ${name};`);
     labels.set(lines.length, { operationId, where });
   };
-  for (const { operationId, operation } of listOperations(after)) {
+  for (const { operationId, operation } of createSpecModel(after).operations) {
     const old = oldOps.get(operationId);
     if (!old) continue;
     const op = (/** @type {string} */ side) => `${side}[${lit(operationId)}]`;

@@ -98,4 +98,6 @@ export function syncManifest(text, vendors, { subpathExports }) {
 
 /** A workspace dependency on a generated vendor package (never the client or the mock server). */
 const isVendorDependency = (/** @type {string} */ name, /** @type {string} */ range) =>
-  name.startsWith("@vendorspec/") && range.startsWith("workspace:") && !["@vendorspec/client", "@vendorspec/mock-server"].includes(name);
+  name.startsWith("@vendorspec/") &&
+  range.startsWith("workspace:") &&
+  !["@vendorspec/client", "@vendorspec/mock-server", "@vendorspec/docs", "@vendorspec/scripts"].includes(name);

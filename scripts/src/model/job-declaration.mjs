@@ -82,7 +82,7 @@ function allowedWords(model, schema) {
   for (const key of ["oneOf", "anyOf"]) {
     if (!Array.isArray(node[key])) continue;
     const parts = node[key].map((/** @type {any} */ branch) => allowedWords(model, branch));
-    if (parts.every(Boolean)) return parts.flat();
+    if (parts.every(Boolean)) return /** @type {string[][]} */ (parts).flat();
   }
   return undefined;
 }
@@ -124,8 +124,7 @@ function checkDeclaration(model, op) {
       }${error.keyword === "enum" ? `: one of ${error.params.allowedValues.join(", ")}` : ""}`,
     }));
   }
-  /** @type {JobDeclaration} */
-  const job = declaration;
+  const job = /** @type {JobDeclaration} */ (declaration);
   /** @type {DeclarationProblem[]} */
   const problems = [];
   if (op.method !== "get")

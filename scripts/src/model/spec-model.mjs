@@ -52,7 +52,9 @@ export function createSpecModel(document, resolve = localResolver(document)) {
     for (const method of HTTP_METHODS) {
       const operation = resolve(item[method]);
       if (!operation || typeof operation !== "object") continue;
+      /** @type {Node[]} */
       const own = (operation.parameters ?? []).map(resolve).filter(Boolean);
+      /** @type {Node[]} */
       const inherited = (item.parameters ?? []).map(resolve).filter(Boolean);
       // An operation-level parameter overrides a path-level one of the same name and location.
       const parameters = [...inherited.filter((p) => !own.some((o) => o.name === p.name && o.in === p.in)), ...own];

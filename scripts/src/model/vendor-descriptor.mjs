@@ -100,13 +100,15 @@ function jobOf(model, statusOp) {
   const declaration = statusOp.operation[JOB_EXTENSION];
   const idParameter = findIdParameter(statusOp, declaration);
   if (!idParameter) throw new Error(`${statusOp.operationId}: ${JOB_EXTENSION} names no id parameter`);
-  const starts = findStartOperations(model, statusOp, idParameter).map(({ op, statuses, idPointer }) => ({
-    operationId: op.operationId,
-    method: op.method,
-    path: op.path,
-    statuses,
-    id: idPointer,
-  }));
+  const starts = findStartOperations(model, statusOp, /** @type {{ name: string, in: string }} */ (idParameter)).map(
+    ({ op, statuses, idPointer }) => ({
+      operationId: op.operationId,
+      method: op.method,
+      path: op.path,
+      statuses,
+      id: idPointer,
+    }),
+  );
   const poll = declaration.poll ?? {};
   return {
     statusOperation: statusOp.operationId,

@@ -1,20 +1,18 @@
 // @ts-check
 // `pnpm docs`: builds the static docs site (git-ignored `site/`): an index of every vendor and one API
-// reference page per vendor rendered by redocly's build-docs from the bundled contract.
+// reference page per vendor rendered by redocly's build-docs from the bundled contract. Each job
+// lifecycle is drawn from the vendor's generated descriptor, the same data the client and the mock
+// server run on.
 import { execFile } from "node:child_process";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import * as client from "@vendorspec/client";
+import { readVendors } from "@vendorspec/scripts/vendors";
 import { renderDocsIndex } from "./render-docs-index.mjs";
-import { readVendors } from "./vendors.mjs";
 
 const run = promisify(execFile);
 const redoclyBin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../node_modules/.bin/redocly");
-
-/** The client's vendor definitions by name: the lifecycle drawn is the mapping the client uses. */
-const CLIENT_DEFINITIONS = new Map([client.docutray, client.apptusEsales, client.leadsygroup, client.lettrlabs].map((d) => [d.name, d]));
 
 /**
  * @param {{ rootDir: string, outDir: string }} options
@@ -27,13 +25,9 @@ export async function buildDocsSite({ rootDir, outDir }) {
   const docsVendors = [];
   for (const vendor of vendors) {
     const document = JSON.parse(await readFile(path.join(vendor.packageDir, "openapi.json"), "utf8"));
-    const definition = CLIENT_DEFINITIONS.get(/** @type {any} */ (vendor.name));
-    docsVendors.push({
-      name: vendor.name,
-      packageName: vendor.packageName,
-      document,
-      ...(definition ? { vocabulary: definition.statusVocabulary } : {}),
-    });
+    // The package as built in this checkout (or the root VENDORSPEC_ROOT names), not a copy in node_modules.
+    const { descriptor } = await import(pathToFileURL(path.join(vendor.packageDir, "index.js")).href);
+    docsVendors.push({ name: vendor.name, packageName: vendor.packageName, document, job: descriptor?.job ?? null });
   }
   // Two at a time: each build-docs is a Node process; the machine has two cores.
   const queue = [...vendors];

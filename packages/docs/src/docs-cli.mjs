@@ -2,8 +2,8 @@
 // @ts-check
 // `pnpm docs [--out site]`: builds the docs site; open site/index.html or serve the folder statically.
 import path from "node:path";
+import { findRepoRoot } from "@vendorspec/scripts/repo-root";
 import { buildDocsSite } from "./build-docs-site.mjs";
-import { findRepoRoot } from "./repo-root.mjs";
 
 const rootDir = findRepoRoot();
 const outIndex = process.argv.indexOf("--out");

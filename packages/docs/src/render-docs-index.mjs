@@ -1,27 +1,42 @@
 // @ts-check
-// The docs site's index page: every vendor with its operations, its job lifecycle (drawn from the
-// client's own status mapping) and the parts of its contract that are still guesses. Links are
-// relative, so the site works from the file system and from any static host.
-import { collectUnverified, describePointer } from "./collect-unverified.mjs";
-import { listOperations } from "./list-operations.mjs";
+// The docs site's index page: every vendor with its operations, its job lifecycle (drawn from its
+// descriptor: the declared word map the client and the mock run on) and the parts of its contract
+// that are still guesses. Links are relative, so the site works from the file system and any host.
+import { collectUnverified, describePointer } from "@vendorspec/scripts/collect-unverified";
+import { createSpecModel } from "@vendorspec/scripts/spec-model";
 import { escapeHtml, renderLifecycleSvg } from "./render-lifecycle-svg.mjs";
 
 /**
- * @typedef {{ name: string, packageName: string, document: import("./bundle-spec.mjs").OpenApiDocument,
- *   vocabulary?: { field: string, words: Readonly<Record<string, string>>, published: boolean } }} DocsVendor
+ * @typedef {{ status: string, match: string, states: Readonly<Record<string, string>>, notFound: readonly string[],
+ *   statusOperation: string, starts: ReadonlyArray<{ operationId: string }>, poll: { intervalMs: number, timeoutMs: number } }} DocsJob
+ * @typedef {{ name: string, packageName: string, document: any, job: DocsJob | null }} DocsVendor
  */
+
+/** @param {string} vendor @param {DocsJob} job */
+function renderJob(vendor, job) {
+  const code = (/** @type {string} */ text) => `<code>${escapeHtml(text)}</code>`;
+  const starts =
+    job.starts.length > 0
+      ? `started by ${job.starts.map((s) => code(s.operationId)).join(", ")}`
+      : "no operation returns a job id to follow";
+  return [
+    `<p>Status operation ${code(job.statusOperation)} (${starts}); status word at ${code(job.status)}; ${
+      job.match === "exact"
+        ? "the vendor publishes this whole set, matched exactly"
+        : "the vendor publishes no vocabulary, so these common words are matched case-insensitively and anything else is <code>unknown</code>"
+    }.${job.notFound.length > 0 ? ` ${job.notFound.map(code).join(", ")} means no such job.` : ""} Polled every ${job.poll.intervalMs / 1000} s for up to ${Math.round(job.poll.timeoutMs / 60_000)} min by default.</p>`,
+    renderLifecycleSvg(vendor, job.states),
+  ].join("\n");
+}
 
 /** @param {DocsVendor} vendor */
 function renderVendor(vendor) {
   const { document } = vendor;
-  const operations = listOperations(document);
+  const operations = createSpecModel(document).operations;
   const unverified = collectUnverified(document);
-  const lifecycle = vendor.vocabulary
-    ? [
-        `<p>Status field <code>${escapeHtml(vendor.vocabulary.field)}</code>; ${vendor.vocabulary.published ? "the vendor publishes this whole set" : "the vendor publishes no vocabulary, so the client matches these common words case-insensitively and maps anything else to <code>unknown</code>"}.</p>`,
-        renderLifecycleSvg(vendor.name, vendor.vocabulary.words),
-      ].join("\n")
-    : "<p>No client mapping for this vendor yet.</p>";
+  const lifecycle = vendor.job
+    ? renderJob(vendor.name, vendor.job)
+    : "<p>This spec declares no job (<code>x-vendorspec-job</code> on a status operation).</p>";
   return `<section class="vendor" id="${escapeHtml(vendor.name)}">
 <h2>${escapeHtml(document.info.title)} <small><code>${escapeHtml(vendor.packageName)}</code></small></h2>
 <p><a class="reference" href="./${encodeURIComponent(vendor.name)}.html">API reference</a> · contract ${escapeHtml(document.info.version)} · written from <a href="${escapeHtml(String(document.info["x-vendor-docs-url"] ?? ""))}">the vendor's docs</a></p>

@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+import { reportersFor } from "../../vitest.shared.js";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    reporters: reportersFor(),
+  },
+});
