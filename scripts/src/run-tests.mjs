@@ -7,7 +7,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { findRepoRoot } from "./repo-root.mjs";
+import { findRepoRoot } from "./model/repo-root.mjs";
 
 const rootDir = findRepoRoot();
 const REPORT = ".reports/vitest.json";
@@ -37,8 +37,8 @@ function testedPackageDirs() {
 }
 
 const checks = [
-  runCheck("generated packages match the specs", "node", ["scripts/src/generate-cli.mjs", "--check"]),
-  runCheck("spec lint", "node", ["scripts/src/lint-specs-cli.mjs"]),
+  runCheck("generated packages match the specs", "node", ["scripts/src/generate/generate-cli.mjs", "--check"]),
+  runCheck("spec lint", "node", ["scripts/src/lint/lint-specs-cli.mjs"]),
   runCheck("spec changes have their version bump", "node", ["scripts/src/contracts/contracts-check-cli.mjs"]),
   runCheck("biome (format + lint)", "pnpm", ["exec", "biome", "check", "."]),
   runCheck("typecheck", "pnpm", ["exec", "turbo", "run", "typecheck", "--output-logs=errors-only"]),

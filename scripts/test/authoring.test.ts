@@ -63,7 +63,7 @@ describe("new-vendor", () => {
 describe("dev", () => {
   test("regenerates a touched spec, names the changed types, and survives invalid YAML", async () => {
     const root = await tempRoot();
-    const child = spawn(process.execPath, [path.join(repoRoot, "scripts/src/dev-cli.mjs")], {
+    const child = spawn(process.execPath, [path.join(repoRoot, "scripts/src/authoring/dev-cli.mjs")], {
       env: { ...process.env, VENDORSPEC_ROOT: root },
     });
     let out = "";

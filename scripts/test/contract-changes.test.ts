@@ -77,6 +77,13 @@ const job = (d: Doc) => d.components.schemas.Job;
 const input = (d: Doc) => d.components.schemas.Input;
 const getJob = (d: Doc) => d.paths["/jobs/{id}"].get;
 const startJob = (d: Doc) => d.paths["/jobs"].post;
+/** The job declaration on getJob, and startJob's link to it. */
+const declaration = (d: Doc) => getJob(d)["x-vendorspec-job"];
+const link = { operationId: "getJob", parameters: { id: "$response.body#/id" } };
+const withJob = (d: Doc, options: { link?: boolean } = {}) => {
+  getJob(d)["x-vendorspec-job"] = { id: "/id", status: "/status", states: { QUEUED: "queued", DONE: "succeeded" } };
+  if (options.link !== false) startJob(d).responses["202"].links = { status: structuredClone(link) };
+};
 
 type Case = [name: string, after: (d: Doc) => void, rules: string[], before?: (d: Doc) => void];
 
@@ -381,6 +388,23 @@ const CASES: Case[] = [
     [],
   ],
   ["nothing changed", () => undefined, []],
+  ["job declared", (d) => withJob(d), ["job-declaration-added"]],
+  ["job declaration removed", (d) => delete getJob(d)["x-vendorspec-job"], ["job-declaration-removed"], withJob],
+  ["status word remapped to another end state", (d) => (declaration(d).states.DONE = "failed"), ["job-word-remapped"], withJob],
+  ["status word removed", (d) => delete declaration(d).states.QUEUED, ["job-word-removed"], withJob],
+  ["status word mapped", (d) => (declaration(d).states.PAUSED = "queued"), ["job-word-added"], withJob],
+  ["no-such-job word added", (d) => (declaration(d).notFound = ["GONE"]), ["job-word-added"], withJob],
+  ["status read elsewhere", (d) => (declaration(d).status = "/state"), ["job-pointer-changed"], withJob],
+  ["words matched case-insensitively", (d) => (declaration(d).match = "case-insensitive"), ["job-match-changed"], withJob],
+  ["start link removed", (d) => delete startJob(d).responses["202"].links, ["job-start-removed"], withJob],
+  [
+    "start link added",
+    (d) => (startJob(d).responses["202"].links = { status: structuredClone(link) }),
+    ["job-start-added"],
+    (d) => withJob(d, { link: false }),
+  ],
+  ["poll advice changed", (d) => (declaration(d).poll = { intervalSeconds: 2 }), ["job-poll-changed"], withJob],
+  ["job declaration unchanged", () => undefined, [], withJob],
 ];
 
 describe("diffSpecs", () => {

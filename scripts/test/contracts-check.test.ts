@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { readVendors } from "../src/vendors.mjs";
+import { readVendors } from "../src/model/vendors.mjs";
 import { linkScripts, repoRoot } from "./temp-root.js";
 
 const run = promisify(execFile);

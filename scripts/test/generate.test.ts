@@ -3,7 +3,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { readVendors } from "../src/vendors.mjs";
+import { readVendors } from "../src/model/vendors.mjs";
 import { copyRepoSpecsAndPackages, fixturesDir, makeTempRoot, removeRoot, repoRoot, runCli, snapshotDir } from "./temp-root.js";
 
 const goodSpec = await readFile(path.join(fixturesDir, "good/openapi.yaml"), "utf8");

@@ -47,16 +47,18 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs one of scripts/src/*-cli.mjs against `root` as a real child process. */
-export function runCli(
-  cli: "generate-cli.mjs" | "lint-specs-cli.mjs" | "new-vendor-cli.mjs",
-  args: string[],
-  root: string,
-): Promise<CliResult> {
+const CLIS = {
+  "generate-cli.mjs": "generate/generate-cli.mjs",
+  "lint-specs-cli.mjs": "lint/lint-specs-cli.mjs",
+  "new-vendor-cli.mjs": "authoring/new-vendor-cli.mjs",
+} as const;
+
+/** Runs one of the CLIs of scripts/src against `root` as a real child process. */
+export function runCli(cli: keyof typeof CLIS, args: string[], root: string): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [path.join(repoRoot, "scripts/src", cli), ...args],
+      [path.join(repoRoot, "scripts/src", CLIS[cli]), ...args],
       { env: { ...process.env, VENDORSPEC_ROOT: root } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );

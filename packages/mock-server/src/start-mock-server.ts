@@ -2,20 +2,27 @@
 // lifecycle, injects faults on request, and validates every body it sends against the spec.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import type { VendorDescriptor } from "./descriptor.js";
 import { type Fault, FaultQueue } from "./fault-queue.js";
 import { replaceWord } from "./job-body.js";
 import { type Advance, type JobScript, JobStore } from "./job-store.js";
 import { createRouter } from "./match-route.js";
+import { OVERRIDES } from "./overrides/index.js";
 import { type LoggedRequest, maskHeaders, RequestLog } from "./request-log.js";
 import { exampleOf } from "./sample-body.js";
-import { documentedResponse, listSpecOperations, type SpecNode } from "./spec-document.js";
+import { documentedResponse, listSpecOperations, type OpenApiDocument, type SpecNode } from "./spec-document.js";
 import { createSpecValidator, describeErrors } from "./spec-validator.js";
 import { validateRequest } from "./validate-request.js";
 import { VENDOR_DESCRIPTORS } from "./vendor-list.js";
-import { loadVendorMock, type MockReply, type VendorName } from "./vendor-mock.js";
+import { createVendorMock, loadVendorMock, type MockReply, type VendorName } from "./vendor-mock.js";
 
 export interface MockServerOptions {
   vendor: VendorName;
+  /**
+   * Simulate this generated descriptor and bundled spec instead of the installed vendor package's:
+   * a spec under edit (`pnpm generate` into another folder), or a package built elsewhere.
+   */
+  definition?: { descriptor: unknown; document: unknown };
   /** 0 (default) picks a free port. */
   port?: number;
   host?: string;
@@ -49,10 +56,17 @@ interface Outgoing {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startMockServer(options: MockServerOptions): Promise<MockServer> {
-  if (!Object.hasOwn(VENDOR_DESCRIPTORS, options.vendor)) {
+  if (!options.definition && !Object.hasOwn(VENDOR_DESCRIPTORS, options.vendor)) {
     throw new Error(`unknown vendor "${options.vendor}"; known: ${Object.keys(VENDOR_DESCRIPTORS).join(", ")}`);
   }
-  const vendor = loadVendorMock(options.vendor);
+  const vendor = options.definition
+    ? createVendorMock(
+        options.vendor,
+        options.definition.descriptor as VendorDescriptor,
+        options.definition.document as OpenApiDocument,
+        OVERRIDES[options.vendor] ?? {},
+      )
+    : loadVendorMock(options.vendor);
   const { document } = vendor;
   const validator = createSpecValidator(document, vendor.name);
   const route = createRouter(listSpecOperations(document));

@@ -4,12 +4,13 @@
 // resolution, and waits a job to success against the published mock server. Publishing again is a
 // no-op; private packages are never published; the registry and temp folders are always removed.
 import { execFile } from "node:child_process";
-import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { listPublicPackages, repoRoot } from "../test/public-packages.js";
+import { copyRepo } from "./copy-repo.js";
 import { type LocalRegistry, startLocalRegistry } from "./local-registry.js";
 
 const run = promisify(execFile);
@@ -28,26 +29,6 @@ async function exec(command: string, args: string[], cwd: string) {
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
     throw new Error(`${command} ${args.join(" ")} failed in ${cwd}:\n${e.stdout ?? ""}\n${e.stderr ?? ""}\n${e.message}`);
-  }
-}
-
-/** The repo as a fresh clone would have it, plus built dist folders, linked to the installed tools. */
-async function copyRepo(target: string) {
-  // Tracked files and new ones not yet committed (a vendor just scaffolded), as they are on disk.
-  const { stdout } = await run("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: repoRoot, maxBuffer: 32 * 1024 * 1024 });
-  for (const file of stdout.split("\0").filter(Boolean)) {
-    const from = path.join(repoRoot, file);
-    const exists = await stat(from).then(
-      () => true,
-      () => false,
-    );
-    if (!exists) continue;
-    await mkdir(path.dirname(path.join(target, file)), { recursive: true });
-    await cp(from, path.join(target, file));
-  }
-  for (const pkg of await listPublicPackages()) {
-    const dist = path.join(pkg.dir, "dist");
-    if (await stat(dist).then(() => true, () => false)) await cp(dist, path.join(target, path.relative(repoRoot, dist)), { recursive: true });
   }
 }
 

@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { findRepoRoot } from "../repo-root.mjs";
+import { findRepoRoot } from "../model/repo-root.mjs";
 import { compareVendors } from "./compare-vendors.mjs";
 import { BUMP_RANK } from "./required-bump.mjs";
 

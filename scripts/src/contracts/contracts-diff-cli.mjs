@@ -2,7 +2,7 @@
 // @ts-check
 // `pnpm contracts:diff [--base <ref>] [--json | --markdown]`: every contract change per vendor since
 // the base (default: the package's last release tag, else the merge base with main), classified.
-import { findRepoRoot } from "../repo-root.mjs";
+import { findRepoRoot } from "../model/repo-root.mjs";
 import { compareVendors } from "./compare-vendors.mjs";
 import { formatReport } from "./format-report.mjs";
 

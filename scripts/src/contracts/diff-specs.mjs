@@ -3,6 +3,7 @@
 // generated types feels it. Schemas are compared with their $refs resolved, so moving a schema behind
 // a $ref (or renaming a component) is not a change. Requests and responses are compared in their own
 // direction: a new enum value breaks a consumer reading a response, not one sending a request.
+import { diffJobDeclaration } from "./diff-job-declaration.mjs";
 import { RULES } from "./rules.mjs";
 
 /** @typedef {import("./rules.mjs").ChangeClass} ChangeClass */
@@ -292,5 +293,6 @@ export function diffSpecs(before, after) {
   for (const [key, b] of opsB)
     if (!opsA.has(key))
       add("operation-added", `/paths/${esc(b.path)}/${b.method}`, `${b.method.toUpperCase()} ${b.path} (${b.op.operationId}) added`);
+  changes.push(...diffJobDeclaration(before, after));
   return changes;
 }

@@ -36,6 +36,16 @@ export const RULES = {
   "request-type-widened": { class: "non-breaking", title: "request type widened (e.g. now nullable)" },
   "request-constraint-relaxed": { class: "non-breaking", title: "request constraint relaxed" },
   "parameter-became-optional": { class: "non-breaking", title: "parameter became optional" },
+  "job-declaration-removed": { class: "breaking", title: "job declaration removed or moved to another operation" },
+  "job-word-remapped": { class: "breaking", title: "status word mapped to a different job state" },
+  "job-word-removed": { class: "breaking", title: "status word (or no-such-job word) removed from the job declaration" },
+  "job-pointer-changed": { class: "breaking", title: "job declaration reads the status, id, message, progress or result elsewhere" },
+  "job-match-changed": { class: "breaking", title: "status words matched differently (exact / case-insensitive)" },
+  "job-start-removed": { class: "breaking", title: "start operation no longer links to the status operation" },
+  "job-declaration-added": { class: "non-breaking", title: "job declared" },
+  "job-word-added": { class: "non-breaking", title: "status word mapped" },
+  "job-start-added": { class: "non-breaking", title: "start operation links to the status operation" },
+  "job-poll-changed": { class: "non-breaking", title: "documented poll interval or longest duration changed" },
   "docs-changed": { class: "docs-only", title: "summary, description or example changed" },
 };
 

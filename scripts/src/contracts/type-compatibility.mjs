@@ -4,7 +4,7 @@
 // request (parameters and body) to the new one, per operation. A diagnostic is a breaking change for
 // a consumer's build, whatever the rules said.
 import ts from "typescript";
-import { compileTypes } from "../compile-types.mjs";
+import { compileTypes } from "../generate/compile-types.mjs";
 import { createSpecModel } from "../model/spec-model.mjs";
 
 /** @typedef {{ operationId: string, where: string, diagnostic: string }} TypeBreak */

@@ -52,9 +52,12 @@ export type VendorClientOptions<D = undefined> = BaseClientOptions &
     : (RequiredVariableOptions<D> & { baseUrl?: string }) | ({ baseUrl: string } & OptionalVariableOptions<D>));
 
 type StartOf<D> = D extends { readonly job: { readonly starts: readonly (infer S)[] } } ? S : never;
+// Distributive over S, so a vendor with no start (S = never) has no start path, not every path.
+type PathOf<S> = S extends { readonly path: infer P extends string } ? P : never;
+type MethodOf<S> = S extends { readonly method: infer M extends string } ? M : never;
 /** The paths of the operations that start a job (their success response links to the status operation). */
-export type StartPath<D> = StartOf<D> extends { readonly path: infer P extends string } ? P : never;
-type StartMethod<D, P> = Extract<StartOf<D>, { readonly path: P }> extends { readonly method: infer M extends string } ? M : never;
+export type StartPath<D> = PathOf<StartOf<D>>;
+type StartMethod<D, P> = MethodOf<Extract<StartOf<D>, { readonly path: P }>>;
 /** The init of a start request, typed like openapi-fetch's init for that operation (params, body). */
 export type StartInit<Paths, D, P extends keyof Paths> = MaybeOptionalInit<Paths[P], StartMethod<D, P> & keyof Paths[P]>;
 

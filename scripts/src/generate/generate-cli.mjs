@@ -3,9 +3,9 @@
 // `pnpm generate [vendor...] [--check]`: regenerates packages/<vendor> from specs/<vendor>.
 // --check writes nothing and exits 1 naming every stale file (CI's drift check).
 import path from "node:path";
-import { formatProblem } from "./format-problems.mjs";
+import { formatProblem } from "../lint/format-problems.mjs";
+import { findRepoRoot } from "../model/repo-root.mjs";
 import { generate } from "./generate.mjs";
-import { findRepoRoot } from "./repo-root.mjs";
 
 const rootDir = findRepoRoot();
 const args = process.argv.slice(2);

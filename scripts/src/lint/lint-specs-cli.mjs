@@ -1,11 +1,11 @@
 #!/usr/bin/env node
+import { findRepoRoot } from "../model/repo-root.mjs";
+import { readVendors, selectVendors } from "../model/vendors.mjs";
 // @ts-check
 // `pnpm lint:specs [vendor...]`: lints every spec listed in redocly.yaml in one process and prints
 // problems as file:line:col. Exit 1 on any error or warning (the ruleset is strict on purpose).
 import { formatProblem } from "./format-problems.mjs";
 import { lintSpec, loadLintConfig } from "./lint-spec.mjs";
-import { findRepoRoot } from "./repo-root.mjs";
-import { readVendors, selectVendors } from "./vendors.mjs";
 
 const rootDir = findRepoRoot();
 const args = process.argv.slice(2);

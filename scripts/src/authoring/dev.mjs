@@ -5,12 +5,12 @@
 import { watch } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { generate } from "../generate/generate.mjs";
+import { readVendors } from "../model/vendors.mjs";
 import { diffTypeNames } from "./diff-type-names.mjs";
-import { generate } from "./generate.mjs";
-import { readVendors } from "./vendors.mjs";
 
 /**
- * @typedef {{ vendor: string, ms: number, problems: import("./format-problems.mjs").SpecProblem[], changed: string[] }} DevEvent
+ * @typedef {{ vendor: string, ms: number, problems: import("../lint/format-problems.mjs").SpecProblem[], changed: string[] }} DevEvent
  */
 
 /** Editors save in bursts (temp file, rename, chmod); one regeneration per burst. */
@@ -25,7 +25,7 @@ export async function watchSpecs({ rootDir, onEvent, onError = () => undefined }
   const pending = new Map();
   let queue = Promise.resolve();
 
-  /** @param {import("./vendors.mjs").Vendor} vendor */
+  /** @param {import("../model/vendors.mjs").Vendor} vendor */
   const regenerate = async (vendor) => {
     const started = performance.now();
     const jsonPath = path.join(vendor.packageDir, "openapi.json");

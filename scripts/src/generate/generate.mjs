@@ -5,21 +5,21 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { BaseResolver } from "@redocly/openapi-core";
+import { lintSpec, loadLintConfig, unparsableSpecProblem } from "../lint/lint-spec.mjs";
+import { statusBodySchema } from "../model/job-declaration.mjs";
+import { createSpecModel } from "../model/spec-model.mjs";
+import { buildVendorDescriptor } from "../model/vendor-descriptor.mjs";
+import { readVendors, selectVendors } from "../model/vendors.mjs";
 import { bundleSpec } from "./bundle-spec.mjs";
 import { compileTypes } from "./compile-types.mjs";
-import { renderDescriptorDts, renderIndexJs } from "./generate/render-descriptor.mjs";
-import { renderClientEntry, renderClientIndex, renderMockVendorList, syncManifest } from "./generate/render-workspace-files.mjs";
-import { lintSpec, loadLintConfig, unparsableSpecProblem } from "./lint-spec.mjs";
-import { statusBodySchema } from "./model/job-declaration.mjs";
-import { createSpecModel } from "./model/spec-model.mjs";
-import { buildVendorDescriptor } from "./model/vendor-descriptor.mjs";
 import { findStaleFiles, readIfExists, writePackageFiles } from "./package-files.mjs";
+import { renderDescriptorDts, renderIndexJs } from "./render-descriptor.mjs";
 import { renderPackageJson, renderTurboJson } from "./render-package-json.mjs";
 import { renderReadme } from "./render-readme.mjs";
-import { readVendors, selectVendors } from "./vendors.mjs";
+import { renderClientEntry, renderClientIndex, renderMockVendorList, syncManifest } from "./render-workspace-files.mjs";
 
-/** @typedef {import("./vendors.mjs").Vendor} Vendor */
-/** @typedef {import("./format-problems.mjs").SpecProblem} SpecProblem */
+/** @typedef {import("../model/vendors.mjs").Vendor} Vendor */
+/** @typedef {import("../lint/format-problems.mjs").SpecProblem} SpecProblem */
 
 /**
  * @typedef {object} VendorOutcome
@@ -101,7 +101,7 @@ async function renderWorkspaceFiles(rootDir, vendors) {
         clientDir,
         new Map([
           ["package.json", syncManifest(clientManifest, generated, { subpathExports: true })],
-          ["x-vendorspec-job.schema.json", await readFile(new URL("./model/x-vendorspec-job.schema.json", import.meta.url), "utf8")],
+          ["x-vendorspec-job.schema.json", await readFile(new URL("../model/x-vendorspec-job.schema.json", import.meta.url), "utf8")],
         ]),
       ],
     );

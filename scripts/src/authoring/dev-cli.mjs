@@ -1,9 +1,9 @@
 #!/usr/bin/env node
+import { formatProblem } from "../lint/format-problems.mjs";
+import { findRepoRoot } from "../model/repo-root.mjs";
 // @ts-check
 // `pnpm dev`: watches specs/ and regenerates the touched vendor after each save.
 import { watchSpecs } from "./dev.mjs";
-import { formatProblem } from "./format-problems.mjs";
-import { findRepoRoot } from "./repo-root.mjs";
 
 const rootDir = findRepoRoot();
 const watcher = await watchSpecs({

@@ -6,10 +6,10 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseDocument } from "yaml";
-import { generate } from "./generate.mjs";
-import { clientNameOf } from "./model/vendor-descriptor.mjs";
+import { generate } from "../generate/generate.mjs";
+import { clientNameOf } from "../model/vendor-descriptor.mjs";
+import { NPM_SCOPE, readVendors } from "../model/vendors.mjs";
 import { renderSpecSkeleton } from "./render-spec-skeleton.mjs";
-import { NPM_SCOPE, readVendors } from "./vendors.mjs";
 
 /** Workspace packages that are not vendors; a vendor may not take their names. */
 const RESERVED = new Set([

@@ -2,9 +2,9 @@
 // @ts-check
 // `pnpm new-vendor <name> --docs-url <url> [--auth header:<Name> | bearer] [--no-install]`
 import { spawnSync } from "node:child_process";
+import { findRepoRoot } from "../model/repo-root.mjs";
 import { scaffoldVendor } from "./new-vendor.mjs";
 import { parseAuthChoice } from "./render-spec-skeleton.mjs";
-import { findRepoRoot } from "./repo-root.mjs";
 
 const USAGE = "usage: pnpm new-vendor <name> --docs-url <https url> [--auth bearer | header:<Header-Name>] [--no-install]";
 const args = process.argv.slice(2);
@@ -25,8 +25,9 @@ try {
   for (const file of written) console.log(`wrote ${file}`);
   if (!args.includes("--no-install")) {
     // Links the new workspace package into the client, mock server and docs, and records it in the
-    // lockfile (the README build installs with --frozen-lockfile); cached packages are reused.
-    const install = spawnSync("pnpm", ["install", "--prefer-offline"], { cwd: rootDir, stdio: "inherit" });
+    // lockfile (the README build installs with --frozen-lockfile, which CI=true also implies, hence
+    // --no-frozen-lockfile here); cached packages are reused.
+    const install = spawnSync("pnpm", ["install", "--prefer-offline", "--no-frozen-lockfile"], { cwd: rootDir, stdio: "inherit" });
     if (install.status !== 0) {
       console.error("new-vendor: `pnpm install` failed; run it yourself to link the new package and update the lockfile");
       process.exitCode = 1;

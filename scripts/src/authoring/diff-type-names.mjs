@@ -1,7 +1,7 @@
 // @ts-check
 // Names the generated types a regeneration changed, by comparing the bundled specs before and after:
 // component schemas (the exported root types) and operations (keys of `operations`).
-import { createSpecModel } from "./model/spec-model.mjs";
+import { createSpecModel } from "../model/spec-model.mjs";
 
 /**
  * @param {any} before bundled spec, or undefined for a first generation

@@ -1,8 +1,8 @@
 // @ts-check
 // The generated package README: what the vendor is, its operations, how to import the types, and
 // which parts of the contract are guesses still to confirm with the vendor.
-import { collectUnverified, describePointer } from "./collect-unverified.mjs";
-import { createSpecModel } from "./model/spec-model.mjs";
+import { collectUnverified, describePointer } from "../model/collect-unverified.mjs";
+import { createSpecModel } from "../model/spec-model.mjs";
 
 /** @param {string} text */
 const cell = (text) =>

@@ -30,8 +30,8 @@ export function renderPackageJson(vendor, document, existingVersion) {
     engines: { node: ">=20.19" },
     // Run by turbo inside the monorepo only; a consumer's install never runs them.
     scripts: {
-      "lint:specs": `node ../../scripts/src/lint-specs-cli.mjs ${vendor.name}`,
-      generate: `node ../../scripts/src/generate-cli.mjs ${vendor.name}`,
+      "lint:specs": `node ../../scripts/src/lint/lint-specs-cli.mjs ${vendor.name}`,
+      generate: `node ../../scripts/src/generate/generate-cli.mjs ${vendor.name}`,
     },
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;

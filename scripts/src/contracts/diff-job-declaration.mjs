@@ -1,0 +1,111 @@
+// @ts-check
+// Classifies changes to a spec's job declaration (`x-vendorspec-job` and the links to it) as the
+// client's users feel them: a word remapped to another end state or removed changes what `jobs.wait`
+// resolves with (breaking); a pointer moved makes the client read another field (breaking); a start
+// link removed takes a path from `jobs.start` (breaking); new words, new starts and new poll advice
+// only add (non-breaking).
+
+import { findIdParameter, findStartOperations, findStatusOperations, JOB_EXTENSION } from "../model/job-declaration.mjs";
+import { escapeSegment } from "../model/json-pointer.mjs";
+import { createSpecModel } from "../model/spec-model.mjs";
+import { RULES } from "./rules.mjs";
+
+/** @typedef {import("./diff-specs.mjs").Change} Change */
+
+/** @param {any} document */
+function readJob(document) {
+  const model = createSpecModel(document);
+  const op = findStatusOperations(model)[0];
+  if (!op) return undefined;
+  const declaration = op.operation[JOB_EXTENSION] ?? {};
+  const idParameter = findIdParameter(op, declaration);
+  let starts = /** @type {string[]} */ ([]);
+  try {
+    starts = idParameter
+      ? findStartOperations(model, op, /** @type {{ name: string, in: string }} */ (idParameter)).map((s) => s.op.operationId)
+      : [];
+  } catch {
+    // Contradictory links are a lint error; the diff reports what it can.
+  }
+  return { op, declaration, at: `${op.pointer}/${JOB_EXTENSION}`, starts };
+}
+
+/** The fields whose value is a place the client reads. */
+const POINTERS = ["status", "id", "message", "result", "progress", "timestamps", "idParameter"];
+
+/**
+ * @param {any} before bundled spec
+ * @param {any} after bundled spec
+ * @returns {Change[]}
+ */
+export function diffJobDeclaration(before, after) {
+  /** @type {Change[]} */
+  const changes = [];
+  /** @param {string} rule @param {string} pointer @param {string} message */
+  const add = (rule, pointer, message) => {
+    const known = RULES[rule];
+    if (!known) throw new Error(`unknown rule ${rule}`);
+    changes.push({ rule, class: known.class, pointer, message });
+  };
+  const a = readJob(before);
+  const b = readJob(after);
+  if (!a && !b) return changes;
+  if (!a && b) {
+    add("job-declaration-added", b.at, `${b.op.operationId} now declares the job (the client can await it)`);
+    return changes;
+  }
+  if (a && !b) {
+    add("job-declaration-removed", a.at, `${a.op.operationId} no longer declares the job`);
+    return changes;
+  }
+  if (!a || !b) return changes;
+  if (a.op.operationId !== b.op.operationId) {
+    add("job-declaration-removed", b.at, `the status operation changed from ${a.op.operationId} to ${b.op.operationId}`);
+    return changes;
+  }
+  const wordsA = /** @type {Record<string, string>} */ (a.declaration.states ?? {});
+  const wordsB = /** @type {Record<string, string>} */ (b.declaration.states ?? {});
+  for (const [word, state] of Object.entries(wordsA)) {
+    const pointer = `${b.at}/states/${escapeSegment(word)}`;
+    if (!Object.hasOwn(wordsB, word)) add("job-word-removed", `${b.at}/states`, `status word "${word}" (${state}) is no longer mapped`);
+    else if (wordsB[word] !== state) add("job-word-remapped", pointer, `status word "${word}" now means ${wordsB[word]}, not ${state}`);
+  }
+  for (const [word, state] of Object.entries(wordsB)) {
+    if (!Object.hasOwn(wordsA, word))
+      add("job-word-added", `${b.at}/states/${escapeSegment(word)}`, `status word "${word}" is mapped to ${state}`);
+  }
+  const notFoundA = /** @type {string[]} */ (a.declaration.notFound ?? []);
+  const notFoundB = /** @type {string[]} */ (b.declaration.notFound ?? []);
+  for (const word of notFoundA)
+    if (!notFoundB.includes(word)) add("job-word-removed", `${b.at}/notFound`, `"${word}" no longer means no such job`);
+  for (const word of notFoundB) if (!notFoundA.includes(word)) add("job-word-added", `${b.at}/notFound`, `"${word}" now means no such job`);
+  if ((a.declaration.match ?? "exact") !== (b.declaration.match ?? "exact")) {
+    add("job-match-changed", `${b.at}/match`, `words are matched ${b.declaration.match ?? "exact"}, not ${a.declaration.match ?? "exact"}`);
+  }
+  for (const key of POINTERS) {
+    if (JSON.stringify(a.declaration[key]) !== JSON.stringify(b.declaration[key])) {
+      add(
+        "job-pointer-changed",
+        `${b.at}/${key}`,
+        `${key} changed (${JSON.stringify(a.declaration[key])} → ${JSON.stringify(b.declaration[key])})`,
+      );
+    }
+  }
+  if (Boolean(a.declaration.preserveIdDigits) !== Boolean(b.declaration.preserveIdDigits)) {
+    add("job-pointer-changed", `${b.at}/preserveIdDigits`, `preserveIdDigits is now ${Boolean(b.declaration.preserveIdDigits)}`);
+  }
+  if (JSON.stringify(a.declaration.poll ?? {}) !== JSON.stringify(b.declaration.poll ?? {})) {
+    add(
+      "job-poll-changed",
+      `${b.at}/poll`,
+      `poll advice changed (${JSON.stringify(a.declaration.poll ?? {})} → ${JSON.stringify(b.declaration.poll ?? {})})`,
+    );
+  }
+  for (const start of a.starts)
+    if (!b.starts.includes(start))
+      add("job-start-removed", b.op.pointer, `${start} no longer links to ${b.op.operationId}: jobs.start loses its path`);
+  for (const start of b.starts)
+    if (!a.starts.includes(start))
+      add("job-start-added", b.op.pointer, `${start} now links to ${b.op.operationId}: jobs.start accepts its path`);
+  return changes;
+}
