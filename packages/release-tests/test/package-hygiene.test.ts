@@ -21,13 +21,14 @@ const ALLOWED = [
   /^package\/LICENSE$/,
   /^package\/index\.(js|d\.ts)$/,
   /^package\/openapi\.json$/,
+  /^package\/x-vendorspec-job\.schema\.json$/,
   /^package\/dist\/.+\.(js|d\.ts)$/,
 ];
 
 test("the workspace has the expected public packages, and nothing private is among them", () => {
   const names = packages.map((p) => p.name);
   expect(names).toEqual(expect.arrayContaining(["@vendorspec/client", "@vendorspec/docutray", "@vendorspec/apptus-esales", "@vendorspec/leadsygroup", "@vendorspec/lettrlabs"]));
-  expect(names.filter((n) => /tests|bench|scripts/.test(n))).toEqual([]);
+  expect(names.filter((n) => /tests|bench|scripts|docs/.test(n))).toEqual([]);
 });
 
 describe.each(packages.map((p) => [p.name, p] as const))("%s", (_, pkg) => {
