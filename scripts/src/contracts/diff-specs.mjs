@@ -3,6 +3,7 @@
 // generated types feels it. Schemas are compared with their $refs resolved, so moving a schema behind
 // a $ref (or renaming a component) is not a change. Requests and responses are compared in their own
 // direction: a new enum value breaks a consumer reading a response, not one sending a request.
+import { createSpecModel } from "../model/spec-model.mjs";
 import { diffJobDeclaration } from "./diff-job-declaration.mjs";
 import { RULES } from "./rules.mjs";
 
@@ -10,7 +11,6 @@ import { RULES } from "./rules.mjs";
 /** @typedef {{ rule: string, class: ChangeClass, pointer: string, message: string }} Change */
 /** @typedef {Record<string, any>} Node */
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const DOC_KEYS = new Set(["description", "summary", "example", "examples", "title", "externalDocs", "deprecated"]);
 /** @param {string} s */
 const esc = (s) => s.replaceAll("~", "~0").replaceAll("/", "~1");
@@ -211,14 +211,14 @@ export function diffSpecs(before, after) {
     void isRequest;
   };
 
-  /** @param {Node} doc @returns {Map<string, { path: string, method: string, op: Node, item: Node }>} */
-  const operationsOf = (doc) => {
-    const map = new Map();
-    for (const [path, item] of Object.entries(doc.paths ?? {})) {
-      for (const method of METHODS) if (item?.[method]) map.set(`${method} ${path}`, { path, method, op: item[method], item });
-    }
-    return map;
-  };
+  /** Operations by "method path", read through the spec model (path-level parameters merged). @param {Node} doc */
+  const operationsOf = (doc) =>
+    new Map(
+      createSpecModel(doc).operations.map((o) => [
+        `${o.method} ${o.path}`,
+        { path: o.path, method: o.method, op: o.operation, parameters: o.parameters },
+      ]),
+    );
 
   docsDiffer(before.info, after.info, "/info");
   const opsA = operationsOf(before);
@@ -237,18 +237,10 @@ export function diffSpecs(before, after) {
     const secB = JSON.stringify(b.op.security ?? after.security ?? []);
     if (secA !== secB) add("security-changed", `${base}/security`, `security ${secA} → ${secB}`);
 
-    /** @param {Node} doc @param {any} entry */
-    const paramsOf = (doc, entry, /** @type {(n: any) => any} */ r) => {
-      const map = new Map();
-      for (const p of [...(entry.item.parameters ?? []), ...(entry.op.parameters ?? [])]) {
-        const param = r(p);
-        if (param) map.set(`${param.in}:${param.name}`, param);
-      }
-      void doc;
-      return map;
-    };
-    const pa = paramsOf(before, a, A);
-    const pb = paramsOf(after, b, B);
+    /** @param {{ parameters: Node[] }} entry */
+    const paramsOf = (entry) => new Map(entry.parameters.map((param) => [`${param.in}:${param.name}`, param]));
+    const pa = paramsOf(a);
+    const pb = paramsOf(b);
     for (const [id, param] of pb) {
       const at = `${base}/parameters/${esc(id)}`;
       const old = pa.get(id);
