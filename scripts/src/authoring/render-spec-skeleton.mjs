@@ -124,27 +124,9 @@ paths:
                   value:
                     message: Invalid request
         "401":
-          description: A missing or wrong API key.
-          content:
-            application/json:
-              schema:
-                $ref: "#/components/schemas/ErrorResponse"
-              examples:
-                unauthorized:
-                  summary: Missing or wrong key
-                  value:
-                    message: Unauthorized
+          $ref: "#/components/responses/Unauthorized"
         "500":
-          description: Server error; the job may or may not have started.
-          content:
-            application/json:
-              schema:
-                $ref: "#/components/schemas/ErrorResponse"
-              examples:
-                internal:
-                  summary: Internal error
-                  value:
-                    message: Internal server error
+          $ref: "#/components/responses/ServerError"
   /jobs/{job_id}:
     get:
       operationId: getJobStatus
@@ -195,16 +177,7 @@ paths:
                     id: job_1
                     status: processing
         "401":
-          description: A missing or wrong API key.
-          content:
-            application/json:
-              schema:
-                $ref: "#/components/schemas/ErrorResponse"
-              examples:
-                unauthorized:
-                  summary: Missing or wrong key
-                  value:
-                    message: Unauthorized
+          $ref: "#/components/responses/Unauthorized"
         "404":
           description: No job with this id.
           content:
@@ -217,17 +190,31 @@ paths:
                   value:
                     message: Job not found
         "500":
-          description: Server error.
-          content:
-            application/json:
-              schema:
-                $ref: "#/components/schemas/ErrorResponse"
-              examples:
-                internal:
-                  summary: Internal error
-                  value:
-                    message: Internal server error
+          $ref: "#/components/responses/ServerError"
 components:
+  responses:
+    Unauthorized:
+      description: A missing or wrong API key.
+      content:
+        application/json:
+          schema:
+            $ref: "#/components/schemas/ErrorResponse"
+          examples:
+            unauthorized:
+              summary: Missing or wrong key
+              value:
+                message: Unauthorized
+    ServerError:
+      description: Server error; a start may or may not have started its job.
+      content:
+        application/json:
+          schema:
+            $ref: "#/components/schemas/ErrorResponse"
+          examples:
+            internal:
+              summary: Internal error
+              value:
+                message: Internal server error
   securitySchemes:
     apiKey:
 ${scheme.join("\n")}

@@ -8,7 +8,7 @@
 import { findIdParameter, findStartOperations, findStatusOperations, JOB_EXTENSION } from "../model/job-declaration.mjs";
 import { escapeSegment } from "../model/json-pointer.mjs";
 import { createSpecModel } from "../model/spec-model.mjs";
-import { RULES } from "./rules.mjs";
+import { createChangeList } from "./rules.mjs";
 
 /** @typedef {import("./diff-specs.mjs").Change} Change */
 
@@ -39,14 +39,7 @@ const POINTERS = ["status", "id", "message", "result", "progress", "timestamps",
  * @returns {Change[]}
  */
 export function diffJobDeclaration(before, after) {
-  /** @type {Change[]} */
-  const changes = [];
-  /** @param {string} rule @param {string} pointer @param {string} message */
-  const add = (rule, pointer, message) => {
-    const known = RULES[rule];
-    if (!known) throw new Error(`unknown rule ${rule}`);
-    changes.push({ rule, class: known.class, pointer, message });
-  };
+  const { changes, add } = createChangeList();
   const a = readJob(before);
   const b = readJob(after);
   if (!a && !b) return changes;

@@ -5,7 +5,7 @@
 // direction: a new enum value breaks a consumer reading a response, not one sending a request.
 import { createSpecModel } from "../model/spec-model.mjs";
 import { diffJobDeclaration } from "./diff-job-declaration.mjs";
-import { RULES } from "./rules.mjs";
+import { createChangeList } from "./rules.mjs";
 
 /** @typedef {import("./rules.mjs").ChangeClass} ChangeClass */
 /** @typedef {{ rule: string, class: ChangeClass, pointer: string, message: string }} Change */
@@ -21,14 +21,7 @@ const esc = (s) => s.replaceAll("~", "~0").replaceAll("/", "~1");
  * @returns {Change[]}
  */
 export function diffSpecs(before, after) {
-  /** @type {Change[]} */
-  const changes = [];
-  /** @param {string} rule @param {string} pointer @param {string} message */
-  const add = (rule, pointer, message) => {
-    const known = RULES[rule];
-    if (!known) throw new Error(`unknown rule ${rule}`);
-    changes.push({ rule, class: known.class, pointer, message });
-  };
+  const { changes, add } = createChangeList();
   /** Follows local $refs of a document. @param {Node} doc @param {any} node */
   const deref = (doc, node) => {
     let current = node;

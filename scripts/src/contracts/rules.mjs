@@ -51,3 +51,18 @@ export const RULES = {
 
 /** @type {Record<ChangeClass, number>} */
 export const CLASS_RANK = { "docs-only": 0, "non-breaking": 1, breaking: 2 };
+
+/**
+ * A list of changes and the one way to add to it: by rule id, whose class comes from RULES.
+ * @returns {{ changes: import("./diff-specs.mjs").Change[], add: (rule: string, pointer: string, message: string) => void }}
+ */
+export function createChangeList() {
+  /** @type {import("./diff-specs.mjs").Change[]} */
+  const changes = [];
+  const add = (/** @type {string} */ rule, /** @type {string} */ pointer, /** @type {string} */ message) => {
+    const known = RULES[rule];
+    if (!known) throw new Error(`unknown rule ${rule}`);
+    changes.push({ rule, class: known.class, pointer, message });
+  };
+  return { changes, add };
+}

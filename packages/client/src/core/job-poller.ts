@@ -9,9 +9,9 @@ import { JobTimeoutError } from "./errors.js";
 import type { Job } from "./job.js";
 
 export interface WaitOptions<J extends Job = Job> {
-  /** Time between polls; defaults per vendor (Docutray 2500 ms, others 5000 ms). */
+  /** Time between polls; defaults to the spec's `x-vendorspec-job.poll` advice, else 5000 ms. */
   intervalMs?: number;
-  /** Overall deadline; defaults per vendor (Docutray 60 min, others 30 min). */
+  /** Overall deadline; defaults to the spec's `x-vendorspec-job.poll` advice, else 30 min. */
   timeoutMs?: number;
   signal?: AbortSignal;
   /** Called once per change of state, vendor status or progress, including the first poll. */
