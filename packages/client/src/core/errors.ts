@@ -1,8 +1,10 @@
 // One error hierarchy for every vendor: a base API error carrying what the server said, one subclass
-// per status family, and connection/timeout errors apart from it. No error ever carries the API key:
-// headers are copied through `redactHeaders` and messages never include request headers.
+// per status family, and connection/timeout/size errors apart from it. No error ever carries the API
+// key: whoever builds one passes bodies, headers and causes through the redaction in redact.ts, and
+// messages never include request headers.
 import type { VendorName } from "../vendors/index.js";
-import { redactHeaders } from "./redact.js";
+import type { Job } from "./job.js";
+import { redactHeaders, redactSecret } from "./redact.js";
 
 export type { VendorName };
 
@@ -16,14 +18,14 @@ export class VendorApiError extends Error {
   /** The vendor's request id header (`x-request-id` and friends), when it sent one. */
   readonly requestId: string | undefined;
 
-  constructor(init: { status: number; vendor: VendorName; body: unknown; headers: Headers; message?: string }) {
+  /** `body` must already be redacted (redactDeep); `secret` redacts the headers. */
+  constructor(init: { status: number; vendor: VendorName; body: unknown; headers: Headers; message?: string; secret?: string }) {
     super(init.message ?? `${init.vendor}: HTTP ${init.status}${describeBody(init.body)}`);
     this.status = init.status;
     this.vendor = init.vendor;
     this.body = init.body;
-    this.headers = redactHeaders(init.headers);
-    this.requestId =
-      init.headers.get("x-request-id") ?? init.headers.get("request-id") ?? init.headers.get("x-correlation-id") ?? undefined;
+    this.headers = redactHeaders(init.headers, init.secret ?? "");
+    this.requestId = this.headers["x-request-id"] ?? this.headers["request-id"] ?? this.headers["x-correlation-id"] ?? undefined;
   }
 }
 
@@ -43,14 +45,29 @@ export class ServerError extends VendorApiError {
   override name = "ServerError";
 }
 
-/** The request never got an HTTP response: DNS, refused or reset connection, TLS. */
+/** The request never got a whole HTTP response: DNS, refused or reset connection, TLS, a body cut off. */
 export class ConnectionError extends Error {
   override name = "ConnectionError";
   constructor(
     readonly vendor: VendorName,
-    options: { cause: unknown },
+    options: { cause: unknown; secret?: string },
   ) {
-    super(`${vendor}: connection failed: ${causeMessage(options.cause)}`, options);
+    const cause = sanitizeCause(options.cause, options.secret ?? "");
+    super(`${vendor}: connection failed: ${causeMessage(cause)}`, { cause });
+  }
+}
+
+/** A response body larger than `maxBodyBytes`: not read further. */
+export class ResponseTooLargeError extends Error {
+  override name = "ResponseTooLargeError";
+  constructor(
+    readonly vendor: VendorName,
+    readonly limitBytes: number,
+    readonly declaredBytes?: number,
+  ) {
+    super(
+      `${vendor}: response body ${declaredBytes !== undefined ? `of ${declaredBytes} bytes ` : ""}exceeds the ${limitBytes}-byte limit (maxBodyBytes); not read further`,
+    );
   }
 }
 
@@ -65,21 +82,34 @@ export class RequestTimeoutError extends Error {
   }
 }
 
-/** `jobs.wait()` reached its deadline before the job ended; `lastJob` is the last state seen. */
-export class JobTimeoutError extends Error {
+/**
+ * `jobs.wait()` reached its deadline before the job ended. `lastJob` is the last state seen; `cause`
+ * is the last error (a vendor down for good, rate limits) when polls were failing at the end.
+ */
+export class JobTimeoutError<J extends Job = Job> extends Error {
   override name = "JobTimeoutError";
   constructor(
     readonly vendor: VendorName,
     readonly jobId: string,
     readonly timeoutMs: number,
-    readonly lastJob: unknown,
+    readonly lastJob: J | undefined,
+    options: { cause?: unknown } = {},
   ) {
-    super(`${vendor}: job ${jobId} did not finish within ${timeoutMs} ms`);
+    super(
+      `${vendor}: job ${jobId} did not finish within ${timeoutMs} ms${options.cause instanceof Error ? ` (last error: ${options.cause.message})` : ""}`,
+      options,
+    );
   }
 }
 
 /** Picks the subclass for a status code. */
-export function createApiError(init: { status: number; vendor: VendorName; body: unknown; headers: Headers }): VendorApiError {
+export function createApiError(init: {
+  status: number;
+  vendor: VendorName;
+  body: unknown;
+  headers: Headers;
+  secret?: string;
+}): VendorApiError {
   if (init.status === 401) return new AuthenticationError(init);
   if (init.status === 403) return new PermissionDeniedError(init);
   if (init.status === 404) return new NotFoundError(init);
@@ -105,4 +135,16 @@ function causeMessage(cause: unknown): string {
     return code ? `${cause.message} (${code})` : cause.message;
   }
   return String(cause);
+}
+
+/** A copy of a low-level cause (undici's TypeError and its socket error) with the key taken out. */
+function sanitizeCause(cause: unknown, secret: string): unknown {
+  if (!(cause instanceof Error) || secret === "") return cause;
+  const inner = cause.cause as { code?: string; message?: string } | undefined;
+  const copy = new Error(
+    redactSecret(cause.message, secret),
+    inner ? { cause: { code: inner.code, message: redactSecret(String(inner.message ?? ""), secret) } } : {},
+  );
+  copy.name = cause.name;
+  return copy;
 }

@@ -1,0 +1,102 @@
+// One operation call (openapi-fetch builds the request, fetches, reads and parses the body) is one
+// attempt: one AbortController and one timer cover all of it, the body included, so a server that
+// stalls mid-body cannot hang the client and nothing is buffered twice. Idempotent calls are retried
+// on connection errors, timeouts and retryable statuses; a POST never is, since it may have started a
+// vendor job. Every attempt waits for a concurrency slot and for the client's rate-limit gate.
+import { abortableSleep } from "./abortable-sleep.js";
+import { backoffDelayMs, retryAfterMs } from "./backoff.js";
+import { ConnectionError, RequestTimeoutError, ResponseTooLargeError, VendorApiError, type VendorName } from "./errors.js";
+import type { ConcurrencyLimiter, RateGate } from "./limits.js";
+import type { Logger } from "./logger.js";
+
+export const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+export const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"]);
+
+export interface CallPolicy {
+  vendor: VendorName;
+  timeoutMs: number;
+  maxRetries: number;
+  logger: Logger | undefined;
+  limiter: ConcurrencyLimiter;
+  gate: RateGate;
+  /** The API key, kept out of every error built here. */
+  secret: string;
+  random?: () => number;
+}
+
+export async function callWithRetries<T extends { response: Response }>(
+  method: string,
+  path: string,
+  callerSignal: AbortSignal | undefined,
+  attempt: (signal: AbortSignal) => Promise<T>,
+  policy: CallPolicy,
+): Promise<T> {
+  const retries = IDEMPOTENT_METHODS.has(method) ? policy.maxRetries : 0;
+  for (let n = 0; ; n++) {
+    const canRetry = n < retries;
+    let result: T;
+    try {
+      result = await attemptOnce(attempt, callerSignal, policy);
+    } catch (error) {
+      if (!canRetry || !(error instanceof ConnectionError || error instanceof RequestTimeoutError)) throw error;
+      const delay = backoffDelayMs(n, policy.random);
+      policy.logger?.warn?.(`${policy.vendor} ${method} ${path}: ${error.message}; retry ${n + 1}/${retries} in ${Math.round(delay)} ms`);
+      await abortableSleep(delay, callerSignal);
+      continue;
+    }
+    const { status } = result.response;
+    if (status === 429 || status === 503) {
+      // One vendor, one rate limit: every request of this client waits, not only this one.
+      const advised = retryAfterMs(result.response.headers.get("retry-after"));
+      if (advised !== undefined || status === 429) policy.gate.pause(advised ?? backoffDelayMs(n, policy.random));
+    }
+    if (canRetry && RETRYABLE_STATUSES.has(status)) {
+      const delay = retryAfterMs(result.response.headers.get("retry-after")) ?? backoffDelayMs(n, policy.random);
+      policy.logger?.warn?.(`${policy.vendor} ${method} ${path}: HTTP ${status}; retry ${n + 1}/${retries} in ${Math.round(delay)} ms`);
+      await abortableSleep(delay, callerSignal);
+      continue;
+    }
+    policy.logger?.debug?.(`${policy.vendor} ${method} ${path}: HTTP ${status}`);
+    return result;
+  }
+}
+
+async function attemptOnce<T>(
+  attempt: (signal: AbortSignal) => Promise<T>,
+  callerSignal: AbortSignal | undefined,
+  policy: CallPolicy,
+): Promise<T> {
+  await policy.gate.pass(callerSignal);
+  await policy.limiter.acquire(callerSignal);
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Racing as well as aborting: a custom `fetch` that ignores the signal still cannot outlive the timeout.
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new RequestTimeoutError(policy.vendor, policy.timeoutMs);
+      controller.abort(error);
+      reject(error);
+    }, policy.timeoutMs);
+  });
+  const signal = callerSignal ? AbortSignal.any([callerSignal, controller.signal]) : controller.signal;
+  try {
+    return await Promise.race([attempt(signal), deadline]);
+  } catch (error) {
+    if (error instanceof RequestTimeoutError || error instanceof ResponseTooLargeError || error instanceof VendorApiError) throw error;
+    if (controller.signal.reason instanceof RequestTimeoutError) throw controller.signal.reason;
+    if (callerSignal?.aborted) throw callerSignal.reason;
+    if (error instanceof TypeError && isNetworkError(error))
+      throw new ConnectionError(policy.vendor, { cause: error, secret: policy.secret });
+    // Anything else (a SyntaxError from openapi-fetch parsing a broken body, a bug) is not ours to rename.
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    policy.limiter.release();
+    // The deadline promise may reject after the race is over; nobody awaits it then.
+    deadline.catch(() => undefined);
+  }
+}
+
+/** undici's failures are TypeErrors ("fetch failed", "terminated"); a TypeError of ours (a bad argument) is not one. */
+const isNetworkError = (error: TypeError) =>
+  error.message === "fetch failed" || error.message === "terminated" || error.cause !== undefined;
