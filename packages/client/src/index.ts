@@ -18,6 +18,7 @@ export {
   PermissionDeniedError,
   RateLimitError,
   RequestTimeoutError,
+  ResponseTooLargeError,
   ServerError,
   VendorApiError,
 } from "./core/errors.js";

@@ -12,6 +12,7 @@ import {
   createLettrLabsClient,
   type Job,
   type JobState,
+  type JobTimeoutError,
 } from "../src/index.js";
 
 const docutray = createDocutrayClient({ apiKey: "k" });
@@ -110,5 +111,18 @@ describe("jobs.start and jobs.run", () => {
       Job<ConversionStatusResponse, "docutray">
     >();
     expectTypeOf((await apptus.jobs.start("/api/admin/v3/import/data", { body: "<x/>" })).id).toEqualTypeOf<string>();
+  });
+});
+
+describe("waits", () => {
+  test("JobTimeoutError carries the vendor's job as lastJob; deadline takes a Date or epoch ms", () => {
+    expectTypeOf<JobTimeoutError<Job<ConversionStatusResponse, "docutray">>["lastJob"]>().toEqualTypeOf<
+      Job<ConversionStatusResponse, "docutray"> | undefined
+    >();
+    void docutray.jobs.wait("c1", { deadline: new Date(Date.now() + 60_000) });
+    void docutray.jobs.wait("c1", { deadline: Date.now() + 60_000, maxIntervalMs: 30_000 });
+    // @ts-expect-error a deadline is a Date or epoch milliseconds, not a duration string
+    void docutray.jobs.wait("c1", { deadline: "PT5M" });
+    expectTypeOf((null as unknown as Awaited<ReturnType<typeof apptus.jobs.get>>).vendor).toEqualTypeOf<"apptus-esales">();
   });
 });

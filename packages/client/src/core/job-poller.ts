@@ -1,27 +1,39 @@
-// `jobs.wait()`: polls a job until it reaches a terminal state, as a small state machine with one
-// deadline, an abortable sleep, the server's Retry-After honoured, and growing intervals while the
-// vendor reports a status word nobody knows (never a hot loop).
+// `jobs.wait()`: polls a job until it ends, as a small state machine with one deadline (relative, or
+// absolute so a restarted process resumes with the time that is left). Transient failures (5xx, 429,
+// lost connections, timeouts, a gateway's unparseable body) do not end a wait: it backs off and polls
+// again until the deadline, which then reports the last error as `cause`. Permanent ones (4xx, "no
+// such job") end it at once. Every pause is jittered (±25%) so that many waits do not poll in
+// lockstep, honours the server's Retry-After, grows while the vendor reports a word nobody knows,
+// and never runs past the deadline.
 
 import type { VendorName } from "../vendors/index.js";
 import { abortableSleep } from "./abortable-sleep.js";
 import { retryAfterMs } from "./backoff.js";
-import { JobTimeoutError } from "./errors.js";
+import { ConnectionError, JobTimeoutError, NotFoundError, RequestTimeoutError, VendorApiError } from "./errors.js";
 import type { Job } from "./job.js";
 
 export interface WaitOptions<J extends Job = Job> {
   /** Time between polls; defaults to the spec's `x-vendorspec-job.poll` advice, else 5000 ms. */
   intervalMs?: number;
-  /** Overall deadline; defaults to the spec's `x-vendorspec-job.poll` advice, else 30 min. */
+  /** Overall deadline from now; defaults to the spec's `x-vendorspec-job.poll` advice, else 30 min. */
   timeoutMs?: number;
+  /** An absolute deadline (a Date or epoch ms) instead of `timeoutMs`: resume a wait after a restart. */
+  deadline?: Date | number;
+  /** The longest pause between polls while backing off (unknown words, failing polls). Default 60 000. */
+  maxIntervalMs?: number;
   signal?: AbortSignal;
   /** Called once per change of state, vendor status or progress, including the first poll. */
   onProgress?: (job: J) => void;
 }
 
-/** Unknown statuses back off from the interval by this factor per poll, up to the cap. */
-export const UNKNOWN_STATUS_GROWTH = 2;
+/** Unknown statuses and failing polls back off from the interval by this factor per poll, up to the cap. */
+export const BACKOFF_GROWTH = 2;
 export const UNKNOWN_STATUS_MIN_MS = 100;
-export const UNKNOWN_STATUS_CAP_MS = 60_000;
+/** A failing poll waits at least this, doubling per failure in a row (never less than the interval). */
+export const FAILURE_BACKOFF_BASE_MS = 500;
+export const DEFAULT_MAX_INTERVAL_MS = 60_000;
+/** Every pause is drawn from [1 - JITTER, 1 + JITTER] × its nominal value. */
+export const JITTER = 0.25;
 
 export interface PollTarget<J extends Job> {
   vendor: VendorName;
@@ -29,42 +41,82 @@ export interface PollTarget<J extends Job> {
   fetchJob(signal: AbortSignal): Promise<{ job: J; response: Response }>;
 }
 
+export interface PollerEnvironment {
+  random: () => number;
+}
+
+/** A failure the next poll may not see: the wait goes on. */
+export function isTransient(error: unknown): boolean {
+  if (error instanceof ConnectionError || error instanceof RequestTimeoutError) return true;
+  // "No such job" (a 404, or a vendor's not-found word in a 200) and auth failures are final.
+  if (!(error instanceof VendorApiError) || error instanceof NotFoundError) return false;
+  // 5xx, 408, 429, and a 2xx whose body was a gateway's page rather than the vendor's JSON.
+  return error.status >= 500 || error.status === 408 || error.status === 429 || (error.status >= 200 && error.status < 300);
+}
+
+export const jittered = (ms: number, random: () => number) => ms * (1 - JITTER + 2 * JITTER * random());
+
 export async function waitForJob<J extends Job>(
   target: PollTarget<J>,
   options: Required<Pick<WaitOptions, "intervalMs" | "timeoutMs">> & WaitOptions<J>,
+  environment: PollerEnvironment = { random: Math.random },
 ): Promise<J> {
+  const startedAt = Date.now();
+  const deadlineAt = options.deadline !== undefined ? Number(options.deadline) : startedAt + options.timeoutMs;
+  if (!Number.isFinite(deadlineAt)) throw new TypeError(`${target.vendor}: wait deadline is not a date: ${String(options.deadline)}`);
+  const maxInterval = Math.max(options.maxIntervalMs ?? DEFAULT_MAX_INTERVAL_MS, options.intervalMs);
   const deadline = new AbortController();
-  const deadlineReason = new JobTimeoutError(target.vendor, target.id, options.timeoutMs, undefined);
-  const timer = setTimeout(() => deadline.abort(deadlineReason), options.timeoutMs);
+  const timer = setTimeout(() => deadline.abort(), Math.max(0, deadlineAt - startedAt));
   const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
   let lastJob: J | undefined;
+  let lastError: unknown;
   let lastFingerprint = "";
   let unknownStreak = 0;
+  let failureStreak = 0;
+  const timedOut = () =>
+    new JobTimeoutError<J>(target.vendor, target.id, deadlineAt - startedAt, lastJob, lastError === undefined ? {} : { cause: lastError });
   try {
     for (;;) {
-      const { job, response } = await target.fetchJob(signal);
-      lastJob = job;
-      const fingerprint = JSON.stringify([job.state, job.vendorStatus, job.progress ?? null]);
-      if (fingerprint !== lastFingerprint) {
-        lastFingerprint = fingerprint;
-        options.onProgress?.(job);
+      let pause: number;
+      try {
+        const { job, response } = await target.fetchJob(signal);
+        lastJob = job;
+        lastError = undefined;
+        failureStreak = 0;
+        const fingerprint = JSON.stringify([job.state, job.vendorStatus, job.progress ?? null]);
+        if (fingerprint !== lastFingerprint) {
+          lastFingerprint = fingerprint;
+          options.onProgress?.(job);
+        }
+        if (job.terminal) return job;
+        unknownStreak = job.state === "unknown" ? unknownStreak + 1 : 0;
+        pause =
+          retryAfterMs(response.headers.get("retry-after")) ??
+          jittered(
+            unknownStreak > 0
+              ? Math.min(maxInterval, Math.max(options.intervalMs, UNKNOWN_STATUS_MIN_MS) * BACKOFF_GROWTH ** unknownStreak)
+              : options.intervalMs,
+            environment.random,
+          );
+      } catch (error) {
+        if (deadline.signal.aborted && !options.signal?.aborted) throw timedOut();
+        if (options.signal?.aborted || !isTransient(error)) throw error;
+        lastError = error;
+        failureStreak++;
+        const advised = error instanceof VendorApiError ? retryAfterMs(error.headers["retry-after"] ?? null) : undefined;
+        pause =
+          advised ??
+          jittered(
+            Math.min(maxInterval, Math.max(options.intervalMs, FAILURE_BACKOFF_BASE_MS * BACKOFF_GROWTH ** (failureStreak - 1))),
+            environment.random,
+          );
       }
-      if (job.terminal) return job;
-      unknownStreak = job.state === "unknown" ? unknownStreak + 1 : 0;
-      const pause =
-        retryAfterMs(response.headers.get("retry-after")) ??
-        (unknownStreak > 0
-          ? Math.min(
-              Math.max(UNKNOWN_STATUS_CAP_MS, options.intervalMs),
-              Math.max(options.intervalMs, UNKNOWN_STATUS_MIN_MS) * UNKNOWN_STATUS_GROWTH ** unknownStreak,
-            )
-          : options.intervalMs);
-      await abortableSleep(pause, signal);
+      const left = deadlineAt - Date.now();
+      if (left <= 0) throw timedOut();
+      await abortableSleep(Math.min(pause, left), signal);
     }
   } catch (error) {
-    if (deadline.signal.aborted && !options.signal?.aborted) {
-      throw new JobTimeoutError(target.vendor, target.id, options.timeoutMs, lastJob);
-    }
+    if (deadline.signal.aborted && !options.signal?.aborted && !(error instanceof JobTimeoutError)) throw timedOut();
     throw error;
   } finally {
     clearTimeout(timer);
