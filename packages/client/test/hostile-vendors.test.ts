@@ -100,7 +100,8 @@ describe("bodies", () => {
       };
       pump();
     });
-    const docutray = client("docutray", host.url);
+    const { createDocutrayClient } = await import("../src/vendors/docutray.js");
+    const docutray = createDocutrayClient({ apiKey: API_KEY, baseUrl: host.url, maxRetries: 0 });
     await expect(docutray.jobs.get("c1")).rejects.toBeInstanceOf(ResponseTooLargeError);
     await expect(
       docutray.GET("/api/convert-async/status/{conversion_id}", { params: { path: { conversion_id: "c1" } } }),

@@ -111,9 +111,19 @@ describe("callWithRetries", () => {
     expect(shared.limiter.active).toBe(0);
   });
 
-  test("the timeout covers the whole attempt, even one that ignores its signal", async () => {
+  test("the timeout aborts the attempt's signal (the global fetch stops, body included)", async () => {
+    const listening = (signal: AbortSignal) =>
+      new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))));
+    const done = callWithRetries("GET", "/x", undefined, listening, policy({ maxRetries: 0, timeoutMs: 1_000 })).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(await done).toBeInstanceOf(RequestTimeoutError);
+  });
+
+  test("with a custom fetch the attempt is also raced: one that ignores its signal still times out", async () => {
     const never = () => new Promise<never>(() => undefined);
-    const done = callWithRetries("GET", "/x", undefined, never, policy({ maxRetries: 0, timeoutMs: 1_000 })).catch((e: unknown) => e);
+    const done = callWithRetries("GET", "/x", undefined, never, policy({ maxRetries: 0, timeoutMs: 1_000, raceTimeout: true })).catch(
+      (e: unknown) => e,
+    );
     await vi.advanceTimersByTimeAsync(1_000);
     expect(await done).toBeInstanceOf(RequestTimeoutError);
   });

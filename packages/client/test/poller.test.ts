@@ -16,7 +16,7 @@ import {
 } from "../src/index.js";
 
 type Step = Partial<Job> | Error;
-const job = (state: Job["state"], vendorStatus = state): Job => ({
+const job = (state: Job["state"], vendorStatus: string = state): Job => ({
   vendor: "docutray",
   id: "j1",
   state,

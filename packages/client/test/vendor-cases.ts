@@ -22,7 +22,7 @@ export interface AnyJobsClient {
     get(id: string | number, options?: { signal?: AbortSignal }): Promise<Job>;
     wait(
       id: string,
-      options?: { intervalMs?: number; timeoutMs?: number; signal?: AbortSignal; onProgress?: (job: Job) => void },
+      options?: { intervalMs?: number; timeoutMs?: number; maxIntervalMs?: number; signal?: AbortSignal; onProgress?: (job: Job) => void },
     ): Promise<Job>;
   };
 }

@@ -6,7 +6,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { VendorName } from "../vendors/index.js";
 import type { VendorDescriptor } from "./descriptor.js";
-import { createGuardedFetch, DEFAULT_MAX_BODY_BYTES } from "./guarded-fetch.js";
+import { ATTEMPT_SIGNAL, createGuardedFetch, DEFAULT_MAX_BODY_BYTES, type SendFunction } from "./guarded-fetch.js";
 import type { Job, StatusMap } from "./job.js";
 import { createJobsApi, type JobsApi, type LooseRequest } from "./jobs-api.js";
 import { ConcurrencyLimiter, DEFAULT_MAX_CONCURRENCY, RateGate } from "./limits.js";
@@ -83,6 +83,11 @@ export function createVendorClient<Paths extends {}, Raw, V extends string, D ex
   const baseUrl = resolveBaseUrl(descriptor, options as Record<string, unknown>);
   const auth = authOf(descriptor, apiKey);
   const userFetch = options.fetch;
+  // The global fetch takes the signal as init (one Request built with it); a custom fetch, whose
+  // signature takes a Request only, gets one carrying it.
+  const send: SendFunction = userFetch
+    ? (request, signal) => userFetch(signal ? new Request(request, { signal }) : request)
+    : (request, signal) => globalThis.fetch(request, signal ? { signal } : undefined);
   const idKey = descriptor.job?.preserveIdDigits && descriptor.job.id ? descriptor.job.id.split("/").pop() : undefined;
   const base = createClient<Paths>({
     baseUrl,
@@ -90,8 +95,7 @@ export function createVendorClient<Paths extends {}, Raw, V extends string, D ex
     headers: { ...options.headers, ...auth.headers },
     fetch: createGuardedFetch({
       vendor,
-      // The request already carries the attempt's signal: passed on as it is, never rebuilt.
-      send: userFetch ?? ((request) => globalThis.fetch(request)),
+      send,
       maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       credentialHeaders: [...COMMON_CREDENTIAL_HEADERS, ...Object.keys(auth.headers)],
       ...(auth.query ? { authQuery: auth.query } : {}),
@@ -106,6 +110,8 @@ export function createVendorClient<Paths extends {}, Raw, V extends string, D ex
     limiter: new ConcurrencyLimiter(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY),
     gate: new RateGate(),
     secret: apiKey,
+    // The global fetch honours the signal through the body; a custom one might not, so it is raced.
+    raceTimeout: userFetch !== undefined,
   };
 
   // Every operation call (openapi-fetch builds the request, sends it and reads the body) is one
@@ -121,7 +127,7 @@ export function createVendorClient<Paths extends {}, Raw, V extends string, D ex
       upper,
       path,
       callerSignal,
-      (signal) => send(path, { ...init, signal, redirect: "manual" }),
+      (signal) => send(path, { ...init, [ATTEMPT_SIGNAL]: signal, redirect: "manual" }),
       policy,
     ) as ReturnType<LooseRequest>;
   };

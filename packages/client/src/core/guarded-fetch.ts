@@ -1,10 +1,16 @@
-// The fetch openapi-fetch calls: sends the request it built (never rebuilt: the attempt's signal is
-// already in it), follows redirects itself so that no credential of the vendor's security scheme
+// The fetch openapi-fetch calls: sends the request it built with the attempt's signal (carried as a
+// plain property, so that the Request is not built twice with a signal: each costs ~12 µs of signal
+// linking in Node 20), follows redirects itself so that no credential of the vendor's security scheme
 // crosses to another origin, and refuses a body larger than the cap, before the first byte when the
 // server declares its length, else while the body streams.
 import { ResponseTooLargeError, VendorApiError, type VendorName } from "./errors.js";
 
 export type FetchFunction = (request: Request) => Promise<Response>;
+/** Sends a request under the attempt's signal. */
+export type SendFunction = (request: Request, signal: AbortSignal | undefined) => Promise<Response>;
+
+/** The init key (and so the Request property, as openapi-fetch copies unknown keys) for the attempt's signal. */
+export const ATTEMPT_SIGNAL = "vendorspecAttemptSignal";
 
 export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
 const MAX_REDIRECTS = 5;
@@ -12,7 +18,7 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 export interface GuardOptions {
   vendor: VendorName;
-  send: FetchFunction;
+  send: SendFunction;
   maxBodyBytes: number;
   /** Header names (any case) that carry credentials: the scheme's own and the usual ones. */
   credentialHeaders: readonly string[];
@@ -24,9 +30,10 @@ export interface GuardOptions {
 
 export function createGuardedFetch(options: GuardOptions): FetchFunction {
   return async (request) => {
+    const signal = (request as unknown as Record<string, AbortSignal | undefined>)[ATTEMPT_SIGNAL];
     let current = options.authQuery ? withQuery(request, options.authQuery) : request;
     for (let hops = 0; ; hops++) {
-      const response = await options.send(current);
+      const response = await options.send(current, signal);
       const location = response.headers.get("location");
       if (!REDIRECT_STATUSES.has(response.status) || location === null || current.redirect !== "manual") {
         return limitBody(response, options);

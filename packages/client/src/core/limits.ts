@@ -12,6 +12,13 @@ export class ConcurrencyLimiter {
     if (!Number.isInteger(max) || max < 1) throw new TypeError(`maxConcurrency must be a positive integer, got ${max}`);
   }
 
+  /** Takes a slot if one is free, without waiting. */
+  tryAcquire(): boolean {
+    if (this.#active >= this.max || this.#waiting.length > 0) return false;
+    this.#active++;
+    return true;
+  }
+
   /** Resolves when a slot is free; rejects with the abort reason if `signal` aborts first. */
   acquire(signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason);

@@ -22,6 +22,8 @@ export interface CallPolicy {
   /** The API key, kept out of every error built here. */
   secret: string;
   random?: () => number;
+  /** Race the attempt against its timer too (a custom fetch may ignore the abort signal). */
+  raceTimeout?: boolean;
 }
 
 export async function callWithRetries<T extends { response: Response }>(
@@ -66,20 +68,23 @@ async function attemptOnce<T>(
   callerSignal: AbortSignal | undefined,
   policy: CallPolicy,
 ): Promise<T> {
-  await policy.gate.pass(callerSignal);
-  await policy.limiter.acquire(callerSignal);
+  // Fast paths: no promise to await when the gate is open and a slot is free.
+  if (policy.gate.closedFor > 0) await policy.gate.pass(callerSignal);
+  if (!policy.limiter.tryAcquire()) await policy.limiter.acquire(callerSignal);
   const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  // Racing as well as aborting: a custom `fetch` that ignores the signal still cannot outlive the timeout.
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = new RequestTimeoutError(policy.vendor, policy.timeoutMs);
-      controller.abort(error);
-      reject(error);
-    }, policy.timeoutMs);
-  });
+  let reject: ((error: RequestTimeoutError) => void) | undefined;
+  const timer = setTimeout(() => {
+    const error = new RequestTimeoutError(policy.vendor, policy.timeoutMs);
+    controller.abort(error);
+    reject?.(error);
+  }, policy.timeoutMs);
   const signal = callerSignal ? AbortSignal.any([callerSignal, controller.signal]) : controller.signal;
   try {
+    if (!policy.raceTimeout) return await attempt(signal);
+    const deadline = new Promise<never>((_, r) => {
+      reject = r;
+    });
+    deadline.catch(() => undefined);
     return await Promise.race([attempt(signal), deadline]);
   } catch (error) {
     if (error instanceof RequestTimeoutError || error instanceof ResponseTooLargeError || error instanceof VendorApiError) throw error;
@@ -92,8 +97,6 @@ async function attemptOnce<T>(
   } finally {
     clearTimeout(timer);
     policy.limiter.release();
-    // The deadline promise may reject after the race is over; nobody awaits it then.
-    deadline.catch(() => undefined);
   }
 }
 
