@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // @ts-check
 // Per-request CPU overhead of the client over plain openapi-fetch, in one process with an in-memory
-// fetch (no network, no server): what the client itself costs, without loopback noise.
+// fetch (no network, no server): what the client itself costs, without loopback noise. This is the
+// path of a client given a custom `fetch` (the attempt's signal is handed over in a rebuilt Request);
+// with the global fetch the signal goes in fetch's init instead, which bench/client/run.mjs measures.
 // Usage: node bench/client/overhead.mjs [--requests 200000]
 import { createDocutrayClient } from "@vendorspec/client/docutray";
 import createClient from "openapi-fetch";

@@ -78,7 +78,12 @@ async function attemptOnce<T>(
     controller.abort(error);
     reject?.(error);
   }, policy.timeoutMs);
-  const signal = callerSignal ? AbortSignal.any([callerSignal, controller.signal]) : controller.signal;
+  // Linked by hand, not AbortSignal.any: a wait's signal lives for the whole wait, and Node 20 keeps
+  // every signal derived from it registered until it is collected (memory and CPU grow per attempt).
+  const onCallerAbort = () => controller.abort(callerSignal?.reason);
+  callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
+  if (callerSignal?.aborted) onCallerAbort();
+  const signal = controller.signal;
   try {
     if (!policy.raceTimeout) return await attempt(signal);
     const deadline = new Promise<never>((_, r) => {
@@ -96,6 +101,7 @@ async function attemptOnce<T>(
     throw error;
   } finally {
     clearTimeout(timer);
+    callerSignal?.removeEventListener("abort", onCallerAbort);
     policy.limiter.release();
   }
 }
