@@ -67,7 +67,16 @@ export async function waitForJob<J extends Job>(
   const maxInterval = Math.max(options.maxIntervalMs ?? DEFAULT_MAX_INTERVAL_MS, options.intervalMs);
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), Math.max(0, deadlineAt - startedAt));
-  const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
+  // One controller for the wait, aborted by the deadline or by the caller's signal. Linked by hand:
+  // many waits often share one long-lived caller signal, and AbortSignal.any keeps each derived
+  // signal registered on it in Node 20.
+  const stop = new AbortController();
+  const onDeadline = () => stop.abort(deadline.signal.reason);
+  const onCallerAbort = () => stop.abort(options.signal?.reason);
+  deadline.signal.addEventListener("abort", onDeadline, { once: true });
+  options.signal?.addEventListener("abort", onCallerAbort, { once: true });
+  if (options.signal?.aborted) onCallerAbort();
+  const signal = stop.signal;
   let lastJob: J | undefined;
   let lastError: unknown;
   let lastFingerprint = "";
@@ -120,5 +129,7 @@ export async function waitForJob<J extends Job>(
     throw error;
   } finally {
     clearTimeout(timer);
+    deadline.signal.removeEventListener("abort", onDeadline);
+    options.signal?.removeEventListener("abort", onCallerAbort);
   }
 }
