@@ -41,8 +41,12 @@ async function microsPerRequest(/** @type {() => Promise<unknown>} */ send) {
 for (const send of Object.values(contenders)) for (let n = 0; n < 20_000; n++) await send();
 /** @type {Record<string, number[]>} */
 const runs = {};
-for (let round = 0; round < 5; round++)
-  for (const [name, send] of Object.entries(contenders)) (runs[name] ??= []).push(await microsPerRequest(send));
+for (let round = 0; round < 5; round++) {
+  for (const [name, send] of Object.entries(contenders)) {
+    runs[name] ??= [];
+    runs[name].push(await microsPerRequest(send));
+  }
+}
 const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const base = median(runs["openapi-fetch"] ?? []);
 console.log(`node ${process.version}; ${total} requests x 5 rounds, in-memory fetch; CPU µs per request (median)`);

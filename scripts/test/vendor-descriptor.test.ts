@@ -4,6 +4,7 @@
 import { describe, expect, test } from "vitest";
 import { buildVendorDescriptor, DEFAULT_POLL } from "../src/model/vendor-descriptor.mjs";
 
+// biome-ignore lint/suspicious/noExplicitAny: specs under test are built and patched freely
 type Doc = Record<string, any>;
 
 function spec(patch: (d: Doc) => void = () => undefined): Doc {

@@ -1,8 +1,9 @@
-// jobs.wait() through real HTTP: every vendor's lifecycle to each terminal state, progress events, the
-// deadline, aborts (during a sleep and during a request), Retry-After, and no hot loop on unknown words.
+// jobs.wait() through real HTTP (wire behaviour; the timing logic is in poller.test.ts): every vendor's
+// lifecycle to each terminal state, progress events, the deadline, aborts (during a sleep and during
+// a request), transient failures that do not end a wait and permanent ones that do.
 import { describe, expect, test } from "vitest";
 import { type Job, JobTimeoutError } from "../src/index.js";
-import { API_KEY, caseFor, startVendor, VENDOR_CASES } from "./vendor-cases.js";
+import { startVendor, VENDOR_CASES } from "./vendor-cases.js";
 
 describe.each(VENDOR_CASES.map((c) => [c.vendor, c] as const))("%s lifecycle", (vendor, vc) => {
   test.each(vc.terminals)("waits to %s (%s)", async (outcome, state) => {

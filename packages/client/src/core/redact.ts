@@ -38,7 +38,9 @@ export function redactDeep(value: unknown, secret: string): unknown {
     } else if (Array.isArray(source)) {
       const copy: unknown[] = new Array(source.length);
       assign(copy);
-      source.forEach((child, i) => stack.push({ source: child, assign: (c) => (copy[i] = c) }));
+      source.forEach((child, i) => {
+        stack.push({ source: child, assign: (c) => (copy[i] = c) });
+      });
     } else if (source && typeof source === "object") {
       const copy: Record<string, unknown> = {};
       assign(copy);
