@@ -1,6 +1,6 @@
 // Each vendor's job, started through its real start operation or scripted with jobs.create, reaches
 // every terminal state of its lifecycle one step per status poll.
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { startVendor } from "./start-vendor.js";
 
 const statusOf = async (response: Response) => (await response.json()) as Record<string, any>;
@@ -34,13 +34,22 @@ describe("docutray", () => {
   });
 
   test("jobs advance by time when configured", async () => {
-    // Generous steps: polls in quick succession stay on one step even on a loaded machine.
-    const { mock, call } = await startVendor("docutray", { advance: { everyMs: 600 } });
-    mock.jobs.create({ id: "cm_t", steps: ["ENQUEUED", "PROCESSING"], outcome: "SUCCESS" });
-    expect((await statusOf(await call("/api/convert-async/status/cm_t"))).status).toBe("ENQUEUED");
-    expect((await statusOf(await call("/api/convert-async/status/cm_t"))).status).toBe("ENQUEUED");
-    await new Promise((resolve) => setTimeout(resolve, 1_300));
-    expect((await statusOf(await call("/api/convert-async/status/cm_t"))).status).toBe("SUCCESS");
+    // Only Date is faked: the server and the requests run on real timers, the job's clock does not.
+    vi.useFakeTimers({ toFake: ["Date"], now: 1_000_000 });
+    try {
+      const { mock, call } = await startVendor("docutray", { advance: { everyMs: 600 } });
+      mock.jobs.create({ id: "cm_t", steps: ["ENQUEUED", "PROCESSING"], outcome: "SUCCESS" });
+      const status = async () => (await statusOf(await call("/api/convert-async/status/cm_t"))).status;
+      expect([await status(), await status()]).toEqual(["ENQUEUED", "ENQUEUED"]);
+      vi.setSystemTime(1_000_599);
+      expect(await status()).toBe("ENQUEUED");
+      vi.setSystemTime(1_000_600);
+      expect(await status()).toBe("PROCESSING");
+      vi.setSystemTime(1_001_300);
+      expect(await status()).toBe("SUCCESS");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
