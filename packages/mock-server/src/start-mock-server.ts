@@ -103,9 +103,11 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     }
     let text = json ? JSON.stringify(body) : String(body ?? "");
     // JSON.stringify cannot write a number beyond 2^53 exactly; the fault rewrites the text instead.
-    const idKey = JSON.stringify(vendor.job?.id?.split("/").pop() ?? "id");
-    if (deliberate?.type === "numeric-id")
-      text = text.replaceAll(new RegExp(`${idKey.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:"(\\d+)"`, "g"), `${idKey}:$1`);
+    if (deliberate?.type === "numeric-id") {
+      // The declared id's key (Apptus `"id"`) with its quoted digits written bare.
+      const key = JSON.stringify(vendor.job?.id?.split("/").pop() ?? "id");
+      text = text.replaceAll(new RegExp(`${escapeRegExp(key)}:"(\\d+)"`, "g"), `${key}:$1`);
+    }
     return {
       status: reply.status,
       contentType: `${contentType}; charset=utf-8`,
@@ -270,3 +272,5 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
 }
 
 export type { Fault, JobScript };
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -3,7 +3,8 @@
 // vendor; the generated `typeof descriptor` narrows these types to the vendor's literals.
 import type { JobState } from "./job.js";
 
-export type TerminalOrActiveState = Exclude<JobState, "unknown">;
+/** The states a declaration maps words to (`unknown` is what an undeclared word gets). */
+export type DeclaredState = Exclude<JobState, "unknown">;
 
 export interface StartDescriptor {
   readonly operationId: string;
@@ -21,7 +22,7 @@ export interface JobDescriptor {
   readonly idParameter: { readonly name: string; readonly in: string; readonly type: string };
   readonly status: string;
   readonly match: string;
-  readonly states: Readonly<Record<string, TerminalOrActiveState>>;
+  readonly states: Readonly<Record<string, DeclaredState>>;
   readonly notFound: readonly string[];
   readonly id?: string;
   readonly preserveIdDigits: boolean;

@@ -47,13 +47,12 @@ export async function callWithRetries<T extends { response: Response }>(
       continue;
     }
     const { status } = result.response;
-    if (status === 429 || status === 503) {
-      // One vendor, one rate limit: every request of this client waits, not only this one.
-      const advised = retryAfterMs(result.response.headers.get("retry-after"));
-      if (advised !== undefined || status === 429) policy.gate.pause(advised ?? backoffDelayMs(n, policy.random));
-    }
+    const advised = retryAfterMs(result.response.headers.get("retry-after"));
+    const delay = advised ?? backoffDelayMs(n, policy.random);
+    // One vendor, one rate limit: a 429 (or a 503 that says when to come back) pauses every request
+    // of this client, not only this one.
+    if (status === 429 || (status === 503 && advised !== undefined)) policy.gate.pause(delay);
     if (canRetry && RETRYABLE_STATUSES.has(status)) {
-      const delay = retryAfterMs(result.response.headers.get("retry-after")) ?? backoffDelayMs(n, policy.random);
       policy.logger?.warn?.(`${policy.vendor} ${method} ${path}: HTTP ${status}; retry ${n + 1}/${retries} in ${Math.round(delay)} ms`);
       await abortableSleep(delay, callerSignal);
       continue;
