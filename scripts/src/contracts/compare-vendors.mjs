@@ -1,27 +1,18 @@
 // @ts-check
-// For each vendor whose spec changed since a git ref: the bundled spec at the ref (the committed
-// packages/<vendor>/openapi.json) against the spec bundled now, classified and located.
-import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
+// For each vendor: its spec as it was at a git ref (the folder checked out from git and bundled,
+// so a spec that was broken there is noticed) against the spec now, classified and located.
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
-import { bundleSpec } from "../generate/bundle-spec.mjs";
 import { loadLintConfig } from "../lint/lint-spec.mjs";
-import { createSpecModel } from "../model/spec-model.mjs";
 import { readVendors } from "../model/vendors.mjs";
-import { diffSpecs } from "./diff-specs.mjs";
-import { createLocator } from "./locate-pointer.mjs";
-import { requiredBump } from "./required-bump.mjs";
-import { checkTypeCompatibility } from "./type-compatibility.mjs";
-
-const run = promisify(execFile);
-
-/** @param {string} rootDir @param {string[]} args */
-const git = async (rootDir, args) => (await run("git", args, { cwd: rootDir, maxBuffer: 64 * 1024 * 1024 })).stdout;
+import { buildReport } from "./build-report.mjs";
+import { existsAtCommit, extractAtCommit, git, resolveRef } from "./git-at-ref.mjs";
+import { InputError, loadDocument } from "./load-document.mjs";
 
 /**
  * The default base for a package: its last release tag (changesets tags `name@version`), else the
- * merge base with main.
+ * merge base with main, else HEAD.
  * @param {string} rootDir @param {string} packageName
  */
 export async function defaultBase(rootDir, packageName) {
@@ -38,58 +29,64 @@ export async function defaultBase(rootDir, packageName) {
 }
 
 /**
- * @param {{ rootDir: string, base?: string }} options
+ * @param {{ rootDir: string, base?: string, now?: number }} options
  */
-export async function compareVendors({ rootDir, base }) {
+export async function compareVendors({ rootDir, base, now }) {
   const config = await loadLintConfig(rootDir);
+  // A named base is checked once, up front: a typo stops the gate instead of turning it off.
+  const named = base === undefined ? undefined : { ref: base, commit: await resolveRef(rootDir, base) };
   const results = [];
   for (const vendor of await readVendors(rootDir)) {
-    const ref = base ?? (await defaultBase(rootDir, vendor.packageName));
-    const relativeJson = path.relative(rootDir, path.join(vendor.packageDir, "openapi.json"));
-    const before = await git(rootDir, ["show", `${ref}:${relativeJson}`]).then(JSON.parse, () => undefined);
-    const after = await bundleSpec(vendor.specPath, config);
+    const ref = named?.ref ?? (await defaultBase(rootDir, vendor.packageName));
+    const commit = named?.commit ?? (await resolveRef(rootDir, ref));
     const manifest = JSON.parse(await readFile(path.join(vendor.packageDir, "package.json"), "utf8").catch(() => "{}"));
-    const locate = createLocator(await readFile(vendor.specPath, "utf8"));
-    const changes = before
-      ? diffSpecs(before, after).map((c) => ({ ...c, location: `${vendor.specFile}:${locate(c.pointer)}` }))
-      : [
-          {
-            rule: "operation-added",
-            class: /** @type {const} */ ("non-breaking"),
-            pointer: "/",
-            message: `new package (not in ${ref})`,
-            location: `${vendor.specFile}:1`,
-          },
-        ];
     const version = String(manifest.version ?? "0.1.0");
-    // The type signal costs a compile of both versions; skip it when nothing changed.
-    const typeBreaks = before && JSON.stringify(before) !== JSON.stringify(after) ? await checkTypeCompatibility(before, after) : [];
-    const disagreements = before ? findDisagreements(after, changes, typeBreaks) : [];
-    const bump = requiredBump([...changes, ...typeBreaks.map(() => ({ class: /** @type {const} */ ("breaking") }))], version);
-    results.push({ vendor: vendor.name, packageName: vendor.packageName, base: ref, version, changes, typeBreaks, disagreements, bump });
+    const revision = {
+      document: await loadDocument(vendor.specPath, { label: vendor.specFile, config }),
+      source: await readFile(vendor.specPath, "utf8"),
+      label: vendor.specFile,
+    };
+    const before = await specAtCommit({ rootDir, vendor, ref, commit, config });
+    const entry = { vendor: vendor.name, packageName: vendor.packageName, base: ref, version };
+    if (!before) {
+      const change = {
+        rule: "operation-added",
+        class: /** @type {const} */ ("non-breaking"),
+        pointer: "/",
+        message: `new package (neither ${vendor.specFile} nor packages/${vendor.name} exists at ${ref})`,
+        location: `${vendor.specFile}:1`,
+      };
+      results.push({ ...entry, changes: [change], typeBreaks: [], disagreements: [], bump: "minor" });
+      continue;
+    }
+    results.push({ ...entry, ...(await buildReport({ base: before, revision, version, ...(now === undefined ? {} : { now }) })) });
   }
   return results;
 }
 
 /**
- * Operations where the rules and the compiler disagree about whether the change breaks consumers.
- * @param {any} after
- * @param {Array<{ class: string, rule: string, pointer: string }>} changes
- * @param {import("./type-compatibility.mjs").TypeBreak[]} typeBreaks
+ * The vendor's spec folder as it was at `commit`, bundled; undefined for a vendor that did not
+ * exist yet. A package that existed without its spec, or a spec that does not bundle, is an error.
+ * @param {{ rootDir: string, vendor: import("../model/vendors.mjs").Vendor, ref: string, commit: string,
+ *   config: import("@redocly/openapi-core").Config }} options
  */
-export function findDisagreements(after, changes, typeBreaks) {
-  const disagreements = [];
-  for (const { operationId, method, path: route } of createSpecModel(after).operations) {
-    const prefix = `/paths/${route.replaceAll("~", "~0").replaceAll("/", "~1")}/${method}`;
-    const byRules = changes.filter((c) => c.class === "breaking" && (c.pointer === prefix || c.pointer.startsWith(`${prefix}/`)));
-    const byTypes = typeBreaks.filter((t) => t.operationId === operationId);
-    if (byRules.length > 0 && byTypes.length === 0) {
-      disagreements.push(
-        `${operationId}: the rules say breaking (${[...new Set(byRules.map((c) => c.rule))].join(", ")}), the generated types stay compatible`,
-      );
-    } else if (byTypes.length > 0 && byRules.length === 0) {
-      disagreements.push(`${operationId}: the generated types break (${byTypes[0]?.diagnostic}), no rule fired`);
-    }
+async function specAtCommit({ rootDir, vendor, ref, commit, config }) {
+  const specFile = vendor.specFile.split(path.sep).join("/");
+  if (!(await existsAtCommit(rootDir, commit, specFile))) {
+    if (await existsAtCommit(rootDir, commit, `packages/${vendor.name}/package.json`))
+      throw new InputError(`${vendor.name}: ${specFile} cannot be read at ${ref}, though packages/${vendor.name} exists there`);
+    return undefined;
   }
-  return disagreements;
+  const dir = await mkdtemp(path.join(tmpdir(), "vendorspec-base-"));
+  try {
+    await extractAtCommit(rootDir, commit, path.posix.dirname(specFile), dir);
+    const file = path.join(dir, specFile);
+    const label = `${specFile}@${ref}`;
+    const document = await loadDocument(file, { label, config }).catch((error) => {
+      throw new InputError(`${vendor.name}: the spec at ${ref} does not load: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    return { document, source: await readFile(file, "utf8"), label };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

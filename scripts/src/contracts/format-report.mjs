@@ -2,7 +2,7 @@
 // The contract-change report as a terminal table, JSON for machines, or Markdown for a PR comment.
 
 /**
- * @param {Array<{ vendor: string, packageName: string, base: string, version: string, bump: string,
+ * @param {Array<{ vendor: string | null, packageName: string | null, base: string, revision?: string, version: string | null, bump: string,
  *   changes: Array<{ rule: string, class: string, pointer: string, message: string, location: string }>,
  *   typeBreaks: Array<{ operationId: string, where: string, diagnostic: string }>, disagreements: string[] }>} results
  * @param {"table" | "json" | "markdown"} format
@@ -16,7 +16,7 @@ export function formatReport(results, format) {
       "### Contract changes",
       "",
       ...changed.flatMap((r) => [
-        `#### \`${r.packageName}\`: needs a **${r.bump}** bump (since \`${r.base}\`)`,
+        `#### ${title(r, "`")}: needs a **${r.bump}** bump`,
         "",
         "| Class | Rule | Change | Where |",
         "| --- | --- | --- | --- |",
@@ -38,7 +38,7 @@ export function formatReport(results, format) {
   return changed
     .map((r) =>
       [
-        `${r.packageName} (since ${r.base}): ${r.changes.length} change(s), needs a ${r.bump} bump`,
+        `${title(r, "")}: ${r.changes.length} change(s), needs a ${r.bump} bump`,
         ...r.changes.map((c) => `  ${c.class.padEnd(12)} ${c.rule.padEnd(34)} ${c.location}  ${c.message}`),
         ...r.typeBreaks.map(
           (t) => `  ${"breaking".padEnd(12)} ${"types-incompatible".padEnd(34)} ${t.operationId} ${t.where}  ${t.diagnostic}`,
@@ -48,4 +48,12 @@ export function formatReport(results, format) {
     )
     .join("\n\n")
     .concat("\n");
+}
+
+/**
+ * "@vendorspec/x (since v1)" for a vendor, "a.yaml → b.yaml" for two files.
+ * @param {{ packageName: string | null, base: string, revision?: string }} r @param {string} q quote
+ */
+function title(r, q) {
+  return r.packageName ? `${q}${r.packageName}${q} (since ${q}${r.base}${q})` : `${q}${r.base}${q} → ${q}${r.revision}${q}`;
 }

@@ -5,8 +5,9 @@
 import { isMap, isScalar, isSeq, parseDocument } from "yaml";
 
 /**
- * @param {string} source YAML text of the spec
- * @returns {(pointer: string) => number} 1-based line
+ * @param {string} source YAML (or JSON) text of the spec
+ * @returns {(pointer: string) => { line: number, exact: boolean }} 1-based line; `exact` when the
+ *   whole pointer was found, not just its deepest existing ancestor
  */
 export function createLocator(source) {
   const doc = parseDocument(source);
@@ -33,11 +34,15 @@ export function createLocator(source) {
   return (pointer) => {
     let node = /** @type {any} */ (doc.contents);
     let offset = node?.range?.[0] ?? 0;
+    let exact = true;
     for (const raw of pointer.split("/").slice(1)) {
       const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
       if (isMap(node)) {
         const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === segment);
-        if (!pair) break;
+        if (!pair) {
+          exact = false;
+          break;
+        }
         offset = /** @type {any} */ (pair.key)?.range?.[0] ?? offset;
         node = followLocalRef(pair.value);
       } else if (isSeq(node)) {
@@ -47,11 +52,17 @@ export function createLocator(source) {
           name !== undefined
             ? node.items.find((p) => isMap(p) && p.get("in") === where && p.get("name") === name)
             : node.items[Number(segment)];
-        if (!item) break;
+        if (!item) {
+          exact = false;
+          break;
+        }
         offset = /** @type {any} */ (item).range?.[0] ?? offset;
         node = followLocalRef(item);
-      } else break;
+      } else {
+        exact = false;
+        break;
+      }
     }
-    return lineOf(offset);
+    return { line: lineOf(offset), exact };
   };
 }

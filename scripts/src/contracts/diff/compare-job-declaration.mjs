@@ -5,12 +5,24 @@
 // link removed takes a path from `jobs.start` (breaking); new words, new starts and new poll advice
 // only add (non-breaking).
 
-import { findIdParameter, findStartOperations, findStatusOperations, JOB_EXTENSION } from "../model/job-declaration.mjs";
-import { escapeSegment } from "../model/json-pointer.mjs";
-import { createSpecModel } from "../model/spec-model.mjs";
-import { createChangeList } from "./rules.mjs";
+import { findIdParameter, findStartOperations, findStatusOperations, JOB_EXTENSION } from "../../model/job-declaration.mjs";
+import { escapeSegment } from "../../model/json-pointer.mjs";
+import { createSpecModel } from "../../model/spec-model.mjs";
 
-/** @typedef {import("./diff-specs.mjs").Change} Change */
+/** @typedef {import("./walk-context.mjs").WalkContext} WalkContext */
+
+export const RULES = {
+  "job-declaration-removed": { class: "breaking", title: "job declaration removed or moved to another operation" },
+  "job-word-remapped": { class: "breaking", title: "status word mapped to a different job state" },
+  "job-word-removed": { class: "breaking", title: "status word (or no-such-job word) removed from the job declaration" },
+  "job-pointer-changed": { class: "breaking", title: "job declaration reads the status, id, message, progress or result elsewhere" },
+  "job-match-changed": { class: "breaking", title: "status words matched differently (exact / case-insensitive)" },
+  "job-start-removed": { class: "breaking", title: "start operation no longer links to the status operation" },
+  "job-declaration-added": { class: "non-breaking", title: "job declared" },
+  "job-word-added": { class: "non-breaking", title: "status word mapped" },
+  "job-start-added": { class: "non-breaking", title: "start operation links to the status operation" },
+  "job-poll-changed": { class: "non-breaking", title: "documented poll interval or longest duration changed" },
+};
 
 /** @param {any} document */
 function readJob(document) {
@@ -34,27 +46,25 @@ function readJob(document) {
 const POINTERS = ["status", "id", "message", "result", "progress", "timestamps", "idParameter"];
 
 /**
- * @param {any} before bundled spec
- * @param {any} after bundled spec
- * @returns {Change[]}
+ * @param {WalkContext} ctx
  */
-export function diffJobDeclaration(before, after) {
-  const { changes, add } = createChangeList();
-  const a = readJob(before);
-  const b = readJob(after);
-  if (!a && !b) return changes;
+export function compareJobDeclaration(ctx) {
+  const { add } = ctx;
+  const a = readJob(ctx.before);
+  const b = readJob(ctx.after);
+  if (!a && !b) return;
   if (!a && b) {
     add("job-declaration-added", b.at, `${b.op.operationId} now declares the job (the client can await it)`);
-    return changes;
+    return;
   }
   if (a && !b) {
     add("job-declaration-removed", a.at, `${a.op.operationId} no longer declares the job`);
-    return changes;
+    return;
   }
-  if (!a || !b) return changes;
+  if (!a || !b) return;
   if (a.op.operationId !== b.op.operationId) {
     add("job-declaration-removed", b.at, `the status operation changed from ${a.op.operationId} to ${b.op.operationId}`);
-    return changes;
+    return;
   }
   const wordsA = /** @type {Record<string, string>} */ (a.declaration.states ?? {});
   const wordsB = /** @type {Record<string, string>} */ (b.declaration.states ?? {});
@@ -100,5 +110,4 @@ export function diffJobDeclaration(before, after) {
   for (const start of b.starts)
     if (!a.starts.includes(start))
       add("job-start-added", b.op.pointer, `${start} now links to ${b.op.operationId}: jobs.start accepts its path`);
-  return changes;
 }
