@@ -144,6 +144,15 @@ describe("two-file mode", () => {
     expect(result.out).toBe("");
   });
 
+  test("--rules --json lists every rule with its class", async () => {
+    const result = await diff(["--rules", "--json"]);
+    expect(result.code).toBe(0);
+    const rules = JSON.parse(result.out) as Array<{ id: string; class: string; title: string }>;
+    expect(rules.length).toBeGreaterThan(150);
+    expect(rules).toContainEqual(expect.objectContaining({ id: "response-header-removed", class: "breaking" }));
+    expect(rules).toContainEqual(expect.objectContaining({ id: "request-type-relaxed", class: "non-breaking" }));
+  });
+
   test("--help prints the usage and exits 0", async () => {
     const result = await diff(["--help"]);
     expect(result.code).toBe(0);

@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { findRepoRoot } from "../model/repo-root.mjs";
 import { compareFiles } from "./compare-files.mjs";
 import { compareVendors } from "./compare-vendors.mjs";
+import { RULES } from "./diff/rules.mjs";
 import { formatReport } from "./format-report.mjs";
 import { InputError } from "./load-document.mjs";
 
@@ -18,6 +19,7 @@ const USAGE = `usage:
 
   --fail-on breaking       exit 1 when a change breaks consumers (a rule or the generated types)
   --fail-on non-breaking   exit 1 on any change beyond docs
+  --rules                  list every rule: id, class, what it means (with --json: as JSON)
   --help                   this text
 exit status: 0 reported, 1 --fail-on matched, 2 bad input (nothing compared)
 `;
@@ -36,6 +38,7 @@ function readArgs(argv) {
       markdown: { type: "boolean" },
       "fail-on": { type: "string" },
       help: { type: "boolean" },
+      rules: { type: "boolean" },
     },
   });
   if (values.json && values.markdown) throw new InputError("--json and --markdown exclude each other");
@@ -60,6 +63,13 @@ try {
 }
 if (args.help) {
   process.stdout.write(USAGE);
+  process.exit(0);
+}
+if (args.rules) {
+  const rows = Object.entries(RULES).map(([id, rule]) => ({ id, class: rule.class, title: rule.title }));
+  process.stdout.write(
+    args.json ? `${JSON.stringify(rows, null, 2)}\n` : rows.map((r) => `${r.class.padEnd(12)} ${r.id.padEnd(38)} ${r.title}\n`).join(""),
+  );
   process.exit(0);
 }
 try {

@@ -22,8 +22,20 @@ export const OPERATION_PAIRS: Pair[] = [
   [
     "deprecated operation removed after its sunset",
     (d) => delete d.paths["/jobs/{id}"],
-    ["operation-removed-after-sunset"],
+    ["operation-removed-after-deprecation"],
     deprecate("2020-01-01"),
+  ],
+  [
+    "deprecated operation with no sunset removed",
+    (d) => delete d.paths["/jobs/{id}"],
+    ["operation-removed-after-deprecation"],
+    deprecate(),
+  ],
+  [
+    "alpha operation removed",
+    (d) => delete d.paths["/jobs/{id}"],
+    ["operation-removed-after-deprecation"],
+    (d) => (getJob(d)["x-stability-level"] = "alpha"),
   ],
   [
     "operation added",
@@ -44,7 +56,17 @@ export const OPERATION_PAIRS: Pair[] = [
       item.get.parameters[0].name = "jobId";
       d.paths["/jobs/{jobId}"] = item;
     },
-    ["required-parameter-added", "request-parameter-removed"],
+    ["path-parameter-renamed"],
+  ],
+  [
+    "path parameter renamed and retyped",
+    (d) => {
+      const item = d.paths["/jobs/{id}"];
+      delete d.paths["/jobs/{id}"];
+      item.get.parameters[0] = { name: "jobId", in: "path", required: true, schema: { type: "integer" } };
+      d.paths["/jobs/{jobId}"] = item;
+    },
+    ["path-parameter-renamed", "request-type-changed"],
   ],
 ];
 
@@ -242,6 +264,56 @@ const req = (name: string) => (d: Doc) => input(d).properties[name];
 const res = (name: string) => (d: Doc) => job(d).properties[name];
 
 export const SCHEMA_PAIRS: Pair[] = [
+  ["request requires a name it does not describe", (d) => input(d).required.push("extra"), ["request-property-became-required"]],
+  [
+    "response no longer requires a name it does not describe",
+    (d) => (job(d).required = ["id", "status"]),
+    ["response-property-became-optional"],
+    (d) => job(d).required.push("extra"),
+  ],
+  ["request keyword added (not)", setIn(req("note"), "not", { const: "x" }), ["request-keyword-tightened"]],
+  [
+    "request keyword removed (not)",
+    setIn(req("note"), "not", undefined),
+    ["request-keyword-relaxed"],
+    setIn(req("note"), "not", { const: "x" }),
+  ],
+  [
+    "request keyword changed (not)",
+    setIn(req("note"), "not", { const: "y" }),
+    ["request-keyword-changed"],
+    setIn(req("note"), "not", { const: "x" }),
+  ],
+  ["request array items constraint removed", setIn(req("arr"), "items", undefined), ["request-keyword-relaxed"]],
+  [
+    "response keyword added (patternProperties)",
+    setIn(res("obj"), "patternProperties", { "^x": { type: "string" } }),
+    ["response-keyword-tightened"],
+  ],
+  [
+    "response keyword removed (contains)",
+    setIn(res("arr"), "contains", undefined),
+    ["response-keyword-relaxed"],
+    setIn(res("arr"), "contains", { const: "x" }),
+  ],
+  [
+    "response keyword changed (not)",
+    setIn(res("s"), "not", { const: "y" }),
+    ["response-keyword-changed"],
+    setIn(res("s"), "not", { const: "x" }),
+  ],
+  [
+    "request XML body now a string (loosely typed: compatible)",
+    (d) => (startJob(d).requestBody.content["application/xml"].schema.type = "string"),
+    ["request-type-relaxed"],
+    (d) => (startJob(d).requestBody.content["application/xml"] = { schema: { type: "object" } }),
+  ],
+  [
+    "request JSON body now a string (strongly typed: breaks)",
+    (d) => (startJob(d).requestBody.content["application/problem+json"].schema.type = "string"),
+    ["request-type-changed"],
+    (d) => (startJob(d).requestBody.content["application/problem+json"] = { schema: { type: "object" } }),
+  ],
   [
     "required request property added",
     (d) => {

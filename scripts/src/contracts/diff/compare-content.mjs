@@ -41,8 +41,11 @@ export function compareContent(ctx, a, b, at) {
     ctx.docs(ma, mb, pointer, place);
     if (ma.schema && !mb.schema) ctx.add(`${at.direction}-media-schema-removed`, `${pointer}/schema`, `${place}: schema removed`);
     else if (!ma.schema && mb.schema) ctx.add(`${at.direction}-media-schema-added`, `${pointer}/schema`, `${place}: schema added`);
-    else if (ma.schema && mb.schema)
-      compareSchemas(ctx, ma.schema, mb.schema, { pointer: `${pointer}/schema`, direction: at.direction, place });
+    else if (ma.schema && mb.schema) {
+      // In XML, forms or text every value travels as a string (oasdiff's "loosely typed" media).
+      const loose = !/^application\/(.+\+)?json$/i.test(type.split(";")[0]?.trim() ?? "");
+      compareSchemas(ctx, ma.schema, mb.schema, { pointer: `${pointer}/schema`, direction: at.direction, place, loose });
+    }
   }
   for (const type of Object.keys(cb))
     if (!Object.hasOwn(ca, type))

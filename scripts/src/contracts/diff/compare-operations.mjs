@@ -11,7 +11,10 @@ import { compareSecurity } from "./compare-security.mjs";
 
 export const RULES = {
   "operation-removed": { class: "breaking", title: "operation or path removed" },
-  "operation-removed-after-sunset": { class: "non-breaking", title: "deprecated operation removed after its x-sunset date" },
+  "operation-removed-after-deprecation": {
+    class: "non-breaking",
+    title: "deprecated (or alpha/draft) operation removed, with no x-sunset date or after it (callers were told)",
+  },
   "operation-added": { class: "non-breaking", title: "operation added" },
   "operation-id-changed": { class: "breaking", title: "operationId changed (it keys the generated `operations[...]` type)" },
   "operation-deprecated": { class: "non-breaking", title: "operation deprecated" },
@@ -35,20 +38,12 @@ export function compareOperations(ctx) {
     const b = opsB.get(key);
     const place = `${a.method.toUpperCase()} ${a.path}`;
     if (!b) {
-      const sunset = Date.parse(String(a.operation["x-sunset"] ?? ""));
-      const retired = a.operation.deprecated === true && Number.isFinite(sunset) && sunset <= ctx.now;
-      if (retired)
-        ctx.add(
-          "operation-removed-after-sunset",
-          a.pointer,
-          `${place} (${a.operationId}) removed after its sunset ${a.operation["x-sunset"]}`,
-        );
-      else
-        ctx.add(
-          "operation-removed",
-          a.pointer,
-          `${place} (${a.operationId}) removed${a.operation.deprecated === true ? " (deprecated, but its sunset has not passed)" : ""}`,
-        );
+      const retired = retiredAt(a.operation, ctx.now);
+      if (retired) ctx.add("operation-removed-after-deprecation", a.pointer, `${place} (${a.operationId}) removed ${retired}`);
+      else {
+        const why = a.operation.deprecated === true ? " (deprecated, but its sunset has not passed)" : "";
+        ctx.add("operation-removed", a.pointer, `${place} (${a.operationId}) removed${why}`);
+      }
       continue;
     }
     const at = { pointer: b.pointer, place: `${b.method.toUpperCase()} ${b.path}` };
@@ -57,12 +52,26 @@ export function compareOperations(ctx) {
       ctx.add("operation-id-changed", `${b.pointer}/operationId`, `${at.place}: operationId ${a.operationId} → ${b.operationId || "none"}`);
     ctx.docs(a.operation, b.operation, b.pointer, at.place);
     compareSecurity(ctx, a.operation, b.operation, at);
-    compareParameters(ctx, a.parameters, b.parameters, at);
+    compareParameters(ctx, a.parameters, b.parameters, { ...at, pathBefore: a.path, pathAfter: b.path });
     compareRequestBody(ctx, a.operation.requestBody, b.operation.requestBody, at);
     compareResponses(ctx, a.operation.responses, b.operation.responses, at);
   }
   for (const [key, b] of opsB)
     if (!opsA.has(key)) ctx.add("operation-added", b.pointer, `${b.method.toUpperCase()} ${b.path} (${b.operationId}) added`);
+}
+
+/**
+ * Why removing the operation breaks no caller that heeded the spec, or undefined: it was deprecated
+ * with no sunset date or one that has passed, or it never was stable (as oasdiff judges it).
+ * @param {Record<string, any>} operation @param {number} now
+ */
+function retiredAt(operation, now) {
+  const stability = String(operation["x-stability-level"] ?? "");
+  if (stability === "alpha" || stability === "draft") return `(it was ${stability})`;
+  if (operation.deprecated !== true) return undefined;
+  if (operation["x-sunset"] === undefined) return "after its deprecation (no sunset date was set)";
+  const sunset = Date.parse(String(operation["x-sunset"]));
+  return Number.isFinite(sunset) && sunset <= now ? `after its sunset ${operation["x-sunset"]}` : undefined;
 }
 
 /**

@@ -14,6 +14,10 @@ export const RULES = {
     class: "breaking",
     title: "request parameter removed (a TypeScript caller still passing it fails to compile; a path parameter renamed reads as removed)",
   },
+  "path-parameter-renamed": {
+    class: "breaking",
+    title: "path parameter renamed: the same URL on the wire, but the path key and `params.path` of the generated types change",
+  },
   "parameter-became-required": { class: "breaking", title: "parameter became required" },
   "parameter-became-optional": { class: "non-breaking", title: "parameter became optional" },
   "parameter-default-changed": {
@@ -42,11 +46,28 @@ const serialization = (p) => {
  * @param {WalkContext} ctx
  * @param {Record<string, any>[]} before resolved parameters of the base operation
  * @param {Record<string, any>[]} after resolved parameters of the revision operation
- * @param {{ pointer: string, place: string }} at the operation
+ * @param {{ pointer: string, place: string, pathBefore: string, pathAfter: string }} at the operation
  */
 export function compareParameters(ctx, before, after, at) {
   const pa = new Map(before.filter(isObject).map((p) => [keyOf(p), p]));
   const pb = new Map(after.filter(isObject).map((p) => [keyOf(p), p]));
+  // The route matched on its template, so a path parameter that exists only on one side at the same
+  // position was renamed: judged once, then its schema compared like any kept parameter.
+  for (const [oldName, newName] of renamedPathParameters(at.pathBefore, at.pathAfter)) {
+    const old = pa.get(`path:${oldName}`);
+    const renamed = pb.get(`path:${newName}`);
+    if (!old || !renamed) continue;
+    pa.delete(`path:${oldName}`);
+    pb.delete(`path:${newName}`);
+    const pointer = `${at.pointer}/parameters/${escapeSegment(`path:${newName}`)}`;
+    ctx.add("path-parameter-renamed", pointer, `${at.place} path parameter \`${oldName}\` renamed to \`${newName}\``);
+    compareSchemas(ctx, schemaOf(old) ?? {}, schemaOf(renamed) ?? {}, {
+      pointer: `${pointer}/schema`,
+      direction: "request",
+      place: `${at.place} path parameter \`${newName}\``,
+      skipDefault: true,
+    });
+  }
   for (const [key, param] of pb) {
     const pointer = `${at.pointer}/parameters/${escapeSegment(`${param.in}:${param.name}`)}`;
     const place = `${at.place} ${param.in} parameter \`${param.name}\``;
@@ -95,4 +116,11 @@ export function compareParameters(ctx, before, after, at) {
         `${at.pointer}/parameters/${escapeSegment(`${param.in}:${param.name}`)}`,
         `${at.place} ${param.in} parameter \`${param.name}\` removed`,
       );
+}
+
+/** Pairs of template names at the same position that differ. @param {string} before @param {string} after */
+function renamedPathParameters(before, after) {
+  const names = (/** @type {string} */ p) => [...p.matchAll(/\{([^}]*)\}/g)].map((m) => String(m[1]));
+  const [a, b] = [names(before), names(after)];
+  return a.map((name, i) => /** @type {[string, string]} */ ([name, b[i] ?? name])).filter(([x, y]) => x !== y);
 }

@@ -16,7 +16,23 @@ import { compareTypes, RULES as TYPE_RULES } from "./schema-types.mjs";
  * @property {string} place      e.g. "POST /jobs request body (application/json)"
  * @property {string} [path]     property path inside the body, e.g. "items[].name"
  * @property {boolean} [skipDefault] a parameter's default has its own, stricter rule
+ * @property {boolean} [loose] the media type is not JSON: every value also reads as a string
  */
+
+/** Keywords holding one subschema that constrains values the same way round, and how a path shows it. */
+const SUBSCHEMAS = /** @type {const} */ ([
+  ["items", "[]"],
+  ["additionalProperties", "{*}"],
+  ["contains", "<contains>"],
+  ["propertyNames", "<propertyNames>"],
+  ["unevaluatedProperties", "<unevaluatedProperties>"],
+  ["unevaluatedItems", "<unevaluatedItems>"],
+  ["contentSchema", "<contentSchema>"],
+  ["then", "<then>"],
+  ["else", "<else>"],
+]);
+/** Keywords holding a map of such subschemas. */
+const SUBSCHEMA_MAPS = ["patternProperties", "dependentSchemas"];
 
 /** Deep enough for any real contract; a hostile, endlessly nested one stops here. */
 const MAX_DEPTH = 64;
@@ -70,7 +86,7 @@ function walk(ctx, aRaw, bRaw, at, seen, depth) {
   const b = merged(ctx.B, bRaw, 0);
   if (!a || !b) return;
   const label = at.path ? `${at.place} \`${at.path}\`` : at.place;
-  const node = { pointer: at.pointer, direction: at.direction, label, skipDefault: at.skipDefault && !at.path };
+  const node = { pointer: at.pointer, direction: at.direction, label, skipDefault: at.skipDefault && !at.path, loose: at.loose };
   ctx.docs(a, b, at.pointer, label);
   if (a.deprecated !== true && b.deprecated === true) ctx.add("schema-deprecated", `${at.pointer}/deprecated`, `${label}: deprecated`);
   if (a.deprecated === true && b.deprecated !== true)
@@ -84,20 +100,25 @@ function walk(ctx, aRaw, bRaw, at, seen, depth) {
     const pointer = `${at.pointer}/properties/${escapeSegment(name)}`;
     walk(ctx, pa, pb, child(pointer, at.path ? `${at.path}.${name}` : name), seen, depth + 1);
   });
-  if (isObject(a.items) || isObject(b.items))
-    walk(ctx, a.items ?? {}, b.items ?? {}, child(`${at.pointer}/items`, `${at.path ?? ""}[]`), seen, depth + 1);
+  for (const [keyword, suffix] of SUBSCHEMAS) {
+    if (isObject(a[keyword]) && isObject(b[keyword]))
+      walk(ctx, a[keyword], b[keyword], child(`${at.pointer}/${keyword}`, `${at.path ?? ""}${suffix}`), seen, depth + 1);
+  }
   if (Array.isArray(a.prefixItems) && Array.isArray(b.prefixItems))
     for (let i = 0; i < Math.min(a.prefixItems.length, b.prefixItems.length); i++)
       walk(ctx, a.prefixItems[i], b.prefixItems[i], child(`${at.pointer}/prefixItems/${i}`, `${at.path ?? ""}[${i}]`), seen, depth + 1);
-  if (isObject(a.additionalProperties) && isObject(b.additionalProperties))
-    walk(
-      ctx,
-      a.additionalProperties,
-      b.additionalProperties,
-      child(`${at.pointer}/additionalProperties`, `${at.path ?? ""}{*}`),
-      seen,
-      depth + 1,
-    );
+  for (const keyword of SUBSCHEMA_MAPS) {
+    const [ma, mb] = [a[keyword], b[keyword]];
+    if (!isObject(ma) || !isObject(mb)) continue;
+    for (const key of Object.keys(mb)) {
+      const pointer = `${at.pointer}/${keyword}/${escapeSegment(key)}`;
+      if (!Object.hasOwn(ma, key)) ctx.add(`${at.direction}-keyword-tightened`, pointer, `${label}: ${keyword} ${key} added`);
+      else walk(ctx, ma[key], mb[key], child(pointer, `${at.path ?? ""}<${keyword} ${key}>`), seen, depth + 1);
+    }
+    for (const key of Object.keys(ma))
+      if (!Object.hasOwn(mb, key))
+        ctx.add(`${at.direction}-keyword-relaxed`, `${at.pointer}/${keyword}`, `${label}: ${keyword} ${key} removed`);
+  }
   for (const keyword of /** @type {const} */ (["oneOf", "anyOf"])) {
     compareVariants(ctx, a[keyword], b[keyword], { ...at, pointer: `${at.pointer}/${keyword}` }, label, (va, vb, i) =>
       walk(ctx, va, vb, child(`${at.pointer}/${keyword}/${i}`, `${at.path ?? ""}<${keyword}[${i}]>`), seen, depth + 1),
@@ -146,6 +167,15 @@ function compareProperties(ctx, a, b, at, label, walkPair) {
     }
     walkPair(pa[name], pb[name], name);
   }
+  // `required` may name a property the schema does not describe: still a member a request must
+  // send, or a response was promised to hold.
+  const listed = (/** @type {Record<string, any>} */ s) => (Array.isArray(s.required) ? s.required.map(String) : []);
+  for (const name of listed(b))
+    if (!Object.hasOwn(pb, name) && !Object.hasOwn(pa, name) && !listed(a).includes(name))
+      ctx.add(`${at.direction}-property-became-required`, pointer(name), `${named(name)} became required`);
+  for (const name of listed(a))
+    if (!Object.hasOwn(pa, name) && !Object.hasOwn(pb, name) && !listed(b).includes(name))
+      ctx.add(`${at.direction}-property-became-optional`, pointer(name), `${named(name)} became optional`);
   for (const name of Object.keys(pa)) {
     if (Object.hasOwn(pb, name)) continue;
     const wasRequired = requiredIn(a, ctx.A, name, pa[name]);

@@ -2,6 +2,7 @@
 // Value constraints of one schema (bounds, lengths, counts, pattern, enum, const, default,
 // additionalProperties), each judged as tightened or relaxed. Whether that breaks depends on the
 // direction: see directionalRules.
+import { isObject } from "./is-object.mjs";
 import { directionalRules } from "./rule-table.mjs";
 
 /** @typedef {import("./walk-context.mjs").WalkContext} WalkContext */
@@ -55,6 +56,41 @@ const CONSTRAINTS = /** @type {const} */ ([
   ["additionalProperties", "additional-properties", closed],
 ]);
 
+/**
+ * JSON Schema keywords beyond the ones above: adding one constrains, removing one frees. Where
+ * both sides hold a subschema the schema walk goes into it; any other change (`not`, `if`,
+ * `dependentRequired`, a boolean replaced) is judged potentially breaking both ways.
+ */
+const OTHER_KEYWORDS = [
+  "items",
+  "not",
+  "if",
+  "then",
+  "else",
+  "contains",
+  "dependentRequired",
+  "dependentSchemas",
+  "propertyNames",
+  "patternProperties",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+  "contentSchema",
+  "contentMediaType",
+  "contentEncoding",
+];
+const WALKED = new Set([
+  "items",
+  "contains",
+  "propertyNames",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+  "contentSchema",
+  "then",
+  "else",
+  "patternProperties",
+  "dependentSchemas",
+]);
+
 /** Patterns that accept every string. */
 const MATCH_ALL = new Set([".*", "^.*$", "^.*", ".*$", "[\\s\\S]*", "^[\\s\\S]*$"]);
 
@@ -73,6 +109,12 @@ export const RULES = {
   ...directionalRules("const", "const"),
   "request-const-changed": { class: "breaking", title: "request const changed" },
   "response-const-changed": { class: "breaking", title: "response const changed" },
+  ...directionalRules("keyword", "JSON Schema keyword (not, if, contains, patternProperties, items, …)"),
+  "request-keyword-changed": { class: "breaking", title: "request JSON Schema keyword changed (potentially rejects values it accepted)" },
+  "response-keyword-changed": {
+    class: "breaking",
+    title: "response JSON Schema keyword changed (potentially returns values a reader never saw)",
+  },
   "request-default-changed": {
     class: "non-breaking",
     title: "request property default added, changed or removed (the vendor fills in another value)",
@@ -96,6 +138,18 @@ export function compareConstraints(ctx, a, b, at) {
         `${at.pointer}/${keyword}`,
         `${at.label}: ${keyword} ${show(a[keyword])} → ${show(b[keyword])}`,
       );
+  }
+  for (const keyword of OTHER_KEYWORDS) {
+    const [inA, inB] = [a[keyword] !== undefined, b[keyword] !== undefined];
+    if (!inA && !inB) continue;
+    const pointer = `${at.pointer}/${keyword}`;
+    if (inA !== inB)
+      ctx.add(`${at.direction}-keyword-${inB ? "tightened" : "relaxed"}`, pointer, `${at.label}: ${keyword} ${inB ? "added" : "removed"}`);
+    else if (
+      !(WALKED.has(keyword) && isObject(a[keyword]) && isObject(b[keyword])) &&
+      JSON.stringify(a[keyword]) !== JSON.stringify(b[keyword])
+    )
+      ctx.add(`${at.direction}-keyword-changed`, pointer, `${at.label}: ${keyword} changed (potentially breaking)`);
   }
   comparePattern(ctx, a.pattern, b.pattern, at);
   compareEnum(ctx, a.enum, b.enum, at);

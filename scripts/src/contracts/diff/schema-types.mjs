@@ -7,7 +7,7 @@ import { directionalRules } from "./rule-table.mjs";
 
 /** @typedef {import("./rule-table.mjs").Direction} Direction */
 /** @typedef {import("./walk-context.mjs").WalkContext} WalkContext */
-/** @typedef {{ pointer: string, direction: Direction, label: string }} SchemaPlace */
+/** @typedef {{ pointer: string, direction: Direction, label: string, loose?: boolean }} SchemaPlace */
 
 export const RULES = {
   ...directionalRules("type", "type"),
@@ -67,6 +67,11 @@ export function compareTypes(ctx, a, b, at) {
         `${at.pointer}/type`,
         `${message} (${nowNullable ? "now nullable" : "no longer nullable"})`,
       );
+    } else if (at.loose && (at.direction === "request" ? tb : ta).join() === "string") {
+      // In XML, form or text every value is written as a string: a request that now takes a string,
+      // or a response that was one, reads the same (oasdiff's "loosely typed" rule).
+      const verb = at.direction === "request" ? "relaxed" : "tightened";
+      ctx.add(verbRule("type", verb, at.direction), `${at.pointer}/type`, `${message} (compatible: the media type is not JSON)`);
     } else if (within(ta, tb)) {
       ctx.add(verbRule("type", "relaxed", at.direction), `${at.pointer}/type`, `${message} (widened)`);
     } else if (within(tb, ta)) {
