@@ -133,6 +133,21 @@ describe("two-file mode", () => {
       },
       /escape\.yaml: .*leaves/,
     ],
+    [
+      "a YAML alias bomb",
+      async () => {
+        const levels = ["x-a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
+        for (let i = 1; i < 10; i++)
+          levels.push(
+            `x-${i}: &l${i} [${Array(10)
+              .fill(i === 1 ? "*a" : `*l${i - 1}`)
+              .join(", ")}]`,
+          );
+        const bomb = `openapi: 3.1.0\ninfo: {title: t, version: "1"}\n${levels.join("\n")}\npaths: {}\n`;
+        return [await write("bomb.yaml", bomb), await write("x.yaml", stringify(baseSpec()))];
+      },
+      /bomb\.yaml: more than 1000 YAML alias expansions/,
+    ],
     ["one file", async () => [await write("x.yaml", stringify(baseSpec()))], /expected no file or two files/],
     ["an unknown flag", async () => ["--bogus"], /Unknown option '--bogus'/],
     ["--fail-on without a level", async () => ["a.yaml", "b.yaml", "--fail-on", "sometimes"], /--fail-on takes breaking or non-breaking/],

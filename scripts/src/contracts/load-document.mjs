@@ -2,9 +2,10 @@
 // Reads any OpenAPI 3.0 or 3.1 document (YAML or JSON, one file or several joined by $refs) into
 // one bundled 3.1 document, treating it as hostile: bounded size, $refs confined to the file's own
 // folder and never fetched over the network, and every failure an error naming the file and why.
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { BaseResolver, bundle, createConfig, YamlParseError } from "@redocly/openapi-core";
+import { parse } from "yaml";
 import { upgradeOpenApi30 } from "./upgrade-openapi-30.mjs";
 
 /** Far above any real contract, far below what would hurt the machine. */
@@ -12,6 +13,25 @@ export const MAX_SPEC_BYTES = 16 * 1024 * 1024;
 
 /** An input that cannot be compared (file, ref or flag); the CLIs exit 2 with its message. */
 export class InputError extends Error {}
+
+/** YAML aliases a real spec might use; a "billion laughs" document uses far more. */
+const MAX_ALIASES = 1000;
+
+/**
+ * Parses the text once with alias expansion bounded, before redocly (which does not bound it) sees
+ * it: a few hundred bytes of nested aliases would otherwise expand into gigabytes.
+ * @param {string} file @param {string} label
+ */
+async function refuseAliasBombs(file, label) {
+  const text = await readFile(file, "utf8");
+  if (!text.includes("*")) return;
+  try {
+    parse(text, { maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    if (/alias/i.test(String(/** @type {Error} */ (error).message)))
+      throw new InputError(`${label}: more than ${MAX_ALIASES} YAML alias expansions; refused as a resource-exhaustion attack`);
+  }
+}
 
 /** Refuses $refs that leave the root folder or name a URL. */
 class ConfinedResolver extends BaseResolver {
@@ -27,6 +47,7 @@ class ConfinedResolver extends BaseResolver {
     if (relative.startsWith("..") || path.isAbsolute(relative)) throw new Error(`$ref ${absoluteRef} leaves ${this.root}`);
     const size = (await stat(absoluteRef)).size;
     if (size > MAX_SPEC_BYTES) throw new Error(`${absoluteRef} is ${size} bytes, over the ${MAX_SPEC_BYTES}-byte limit`);
+    await refuseAliasBombs(absoluteRef, absoluteRef);
     return super.loadExternalRef(absoluteRef);
   }
 }
@@ -44,6 +65,7 @@ export async function loadDocument(file, options = {}) {
   const info = await stat(absolute).catch(() => undefined);
   if (!info?.isFile()) throw new InputError(`${label}: no such file`);
   if (info.size > MAX_SPEC_BYTES) throw new InputError(`${label}: ${info.size} bytes, over the ${MAX_SPEC_BYTES}-byte limit`);
+  await refuseAliasBombs(absolute, label);
   const config = options.config ?? (await createConfig({}));
   let result;
   try {
