@@ -80,3 +80,22 @@ test("a hostile, deeply nested schema is walked to a bound, not to a stack overf
   after.components.schemas.Job.properties.deep = deep({ type: "integer" });
   expect(() => diffDocuments(before, after)).not.toThrow();
 });
+
+test("a web of shared $refs (2^40 paths) is walked once per component, and the change is reported", () => {
+  const spec = (type: string) => {
+    const schemas: Record<string, unknown> = { L0: { type: "object", properties: { v: { type } } } };
+    for (let i = 1; i <= 40; i++) {
+      const ref = { $ref: `#/components/schemas/L${i - 1}` };
+      schemas[`L${i}`] = { type: "object", properties: { a: ref, b: ref } };
+    }
+    const content = { "application/json": { schema: { $ref: "#/components/schemas/L40" } } };
+    return {
+      openapi: "3.1.0",
+      info: { title: "t", version: "1" },
+      components: { schemas },
+      paths: { "/x": { get: { responses: { "200": { description: "ok", content } } } } },
+    };
+  };
+  const changes = diffDocuments(spec("string"), spec("integer"));
+  expect(changes.map((c) => c.rule)).toEqual(["response-type-changed"]);
+});

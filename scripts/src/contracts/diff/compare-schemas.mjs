@@ -72,7 +72,8 @@ export function compareSchemas(ctx, aRaw, bRaw, at) {
 
 /**
  * @param {WalkContext} ctx @param {unknown} aRaw @param {unknown} bRaw @param {SchemaWalk} at
- * @param {Set<string>} seen pairs of $refs already walked in this direction (recursive schemas)
+ * @param {Set<string>} seen pairs of $refs already walked from this root: each is walked once, so
+ *   recursive schemas end and a hostile web of shared $refs costs its size, not its paths
  * @param {number} depth
  */
 function walk(ctx, aRaw, bRaw, at, seen, depth) {
@@ -80,7 +81,7 @@ function walk(ctx, aRaw, bRaw, at, seen, depth) {
   const refPair = `${refOf(aRaw)}|${refOf(bRaw)}`;
   if (refPair !== "|") {
     if (seen.has(refPair)) return;
-    seen = new Set(seen).add(refPair);
+    seen.add(refPair);
   }
   const a = merged(ctx.A, aRaw, 0);
   const b = merged(ctx.B, bRaw, 0);
