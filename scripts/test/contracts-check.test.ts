@@ -1,13 +1,11 @@
 // contracts:check on a temporary git repo: a spec change on a branch fails the check until a pending
 // changeset bumps the package at least as much as the change requires.
 import { execFile } from "node:child_process";
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { readVendors } from "../src/model/vendors.mjs";
-import { linkScripts, repoRoot } from "./temp-root.js";
+import { makeReleasedRepo, repoRoot } from "./temp-root.js";
 
 const run = promisify(execFile);
 let root = "";
@@ -24,22 +22,7 @@ const changeset = (bump: string) =>
   writeFile(path.join(root, ".changeset/pending.md"), `---\n"@vendorspec/docutray": ${bump}\n---\n\nTest change.\n`);
 
 beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), "vendorspec-contracts-"));
-  for (const entry of ["package.json", "pnpm-workspace.yaml", "redocly.yaml", "LICENSE", "specs", ".changeset/config.json"]) {
-    await cp(path.join(repoRoot, entry), path.join(root, entry), { recursive: true });
-  }
-  // Every vendor redocly.yaml lists (a just-scaffolded one included), as released on main.
-  for (const { name } of await readVendors(repoRoot)) {
-    await mkdir(path.join(root, "packages", name), { recursive: true });
-    for (const file of ["package.json", "openapi.json"])
-      await cp(path.join(repoRoot, "packages", name, file), path.join(root, "packages", name, file));
-  }
-  await symlink(path.join(repoRoot, "node_modules"), path.join(root, "node_modules"), "dir");
-  await linkScripts(root);
-  await writeFile(path.join(root, ".gitignore"), "node_modules\nscripts\n");
-  await git("init", "-q", "-b", "main");
-  await git("add", "-A");
-  await git("commit", "-q", "-m", "release");
+  ({ root } = await makeReleasedRepo("vendorspec-contracts-"));
   await git("checkout", "-q", "-b", "change");
 });
 afterAll(() => rm(root, { recursive: true, force: true }));

@@ -1,15 +1,14 @@
 // `pnpm contracts:diff` as a user runs it: two files of any OpenAPI 3.x flavour, and the repo
 // against a git ref, with every bad input refused (exit 2, nothing written) rather than ignored.
 import { execFile } from "node:child_process";
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { stringify } from "yaml";
-import { readVendors } from "../src/model/vendors.mjs";
 import { baseSpec, type Doc, input, job } from "./contracts/base-spec.js";
-import { linkScripts, repoRoot } from "./temp-root.js";
+import { makeReleasedRepo, repoRoot } from "./temp-root.js";
 
 const run = promisify(execFile);
 const cli = path.join(repoRoot, "scripts/src/contracts/contracts-diff-cli.mjs");
@@ -180,19 +179,7 @@ describe("against a git ref", () => {
   const docutray = () => path.join(root, "specs/docutray/openapi.yaml");
 
   beforeAll(async () => {
-    root = await mkdtemp(path.join(tmpdir(), "vendorspec-diff-repo-"));
-    for (const entry of ["package.json", "redocly.yaml", "specs"])
-      await cp(path.join(repoRoot, entry), path.join(root, entry), { recursive: true });
-    for (const { name } of await readVendors(repoRoot)) {
-      await mkdir(path.join(root, "packages", name), { recursive: true });
-      await cp(path.join(repoRoot, "packages", name, "package.json"), path.join(root, "packages", name, "package.json"));
-    }
-    await symlink(path.join(repoRoot, "node_modules"), path.join(root, "node_modules"), "dir");
-    await linkScripts(root);
-    await writeFile(path.join(root, ".gitignore"), "node_modules\nscripts\n");
-    await git("init", "-q", "-b", "main");
-    await git("add", "-A");
-    await git("commit", "-q", "-m", "release");
+    ({ root } = await makeReleasedRepo("vendorspec-diff-repo-"));
     await git("tag", "v1");
   });
   afterAll(() => rm(root, { recursive: true, force: true }));

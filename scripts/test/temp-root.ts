@@ -5,7 +5,10 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "n
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { parse, stringify } from "yaml";
+
+const run = promisify(execFile);
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const fixturesDir = path.join(repoRoot, "scripts/test/fixtures");
@@ -74,4 +77,28 @@ export async function snapshotDir(dir: string): Promise<Record<string, string>> 
     out[path.relative(dir, file)] = (await readFile(file)).toString("base64");
   }
   return out;
+}
+
+/**
+ * A throwaway git repo holding the repo's specs and each vendor's package.json, committed on main
+ * as a release: what the contract gate reads at a base ref. Returns its root and a git runner.
+ */
+export async function makeReleasedRepo(prefix: string) {
+  const root = await mkdtemp(path.join(tmpdir(), prefix));
+  for (const entry of ["package.json", "pnpm-workspace.yaml", "redocly.yaml", "LICENSE", "specs", ".changeset/config.json"])
+    await cp(path.join(repoRoot, entry), path.join(root, entry), { recursive: true });
+  // Every vendor redocly.yaml lists (a just-scaffolded one included), as released on main.
+  const registry = parse(await readFile(path.join(repoRoot, "redocly.yaml"), "utf8"));
+  for (const name of Object.keys(registry.apis ?? {})) {
+    await mkdir(path.join(root, "packages", name), { recursive: true });
+    await cp(path.join(repoRoot, "packages", name, "package.json"), path.join(root, "packages", name, "package.json"));
+  }
+  await symlink(path.join(repoRoot, "node_modules"), path.join(root, "node_modules"), "dir");
+  await linkScripts(root);
+  await writeFile(path.join(root, ".gitignore"), "node_modules\nscripts\n");
+  const git = (...args: string[]) => run("git", ["-c", "user.email=ci@vendorspec.test", "-c", "user.name=ci", ...args], { cwd: root });
+  await git("init", "-q", "-b", "main");
+  await git("add", "-A");
+  await git("commit", "-q", "-m", "release");
+  return { root, git };
 }
