@@ -3,6 +3,8 @@
 // vendor entry points are generated from the specs (src/vendors/, `pnpm generate`).
 export type {
   BaseClientOptions,
+  DeprecationNotice,
+  DeprecationOption,
   JobsApi,
   StartInit,
   StartPath,

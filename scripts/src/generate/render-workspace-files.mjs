@@ -33,11 +33,22 @@ export type ${Name}Client = VendorClient<paths, ${Name}StatusBody, ${JSON.string
 /** The ${descriptor.title}'s descriptor: auth, server, operations and job declaration, from its spec. */
 export const ${camelCase(vendor.name)} = descriptor;
 
-/** A typed client for the ${descriptor.title}: openapi-fetch, auth, timeouts, safe retries and \`jobs\`. */
+${factoryDoc(descriptor)}
 export function create${Name}Client(options: ${Name}ClientOptions): ${Name}Client {
   return createVendorClient<paths, ${Name}StatusBody, ${JSON.stringify(vendor.name)}, typeof descriptor>(descriptor, options);
 }
 `;
+}
+
+/**
+ * The factory's JSDoc; a sunset API is marked `@deprecated` with its date, so editors strike it
+ * through where consumers create the client (the client also warns once at runtime).
+ * @param {{ title: string, sunset?: string }} descriptor
+ */
+function factoryDoc(descriptor) {
+  const summary = `A typed client for the ${descriptor.title}: openapi-fetch, auth, timeouts, safe retries and \`jobs\`.`;
+  if (!descriptor.sunset) return `/** ${summary} */`;
+  return ["/**", ` * ${summary}`, ` * @deprecated The vendor retires this API on ${descriptor.sunset} (info.x-sunset).`, " */"].join("\n");
 }
 
 /** @param {Array<{ name: string }>} vendors */

@@ -70,11 +70,19 @@ const scalarType = (schema, model) => {
  */
 export function buildVendorDescriptor(vendor, document) {
   const model = createSpecModel(document);
-  /** @type {Record<string, { method: string, path: string, requestMediaTypes: string[] }>} */
+  /** @type {Record<string, { method: string, path: string, requestMediaTypes: string[], deprecated?: true, sunset?: string }>} */
   const operations = {};
   for (const op of model.operations) {
     const body = model.resolve(op.operation.requestBody);
-    operations[op.operationId] = { method: op.method, path: op.path, requestMediaTypes: Object.keys(body?.content ?? {}) };
+    const sunset = op.operation["x-sunset"];
+    operations[op.operationId] = {
+      method: op.method,
+      path: op.path,
+      requestMediaTypes: Object.keys(body?.content ?? {}),
+      // The client warns when a deprecated operation is called; the types carry the same date.
+      ...(op.operation.deprecated === true ? { deprecated: /** @type {const} */ (true) } : {}),
+      ...(typeof sunset === "string" ? { sunset } : {}),
+    };
   }
   const statusOp = findStatusOperations(model)[0];
   const auth = authOf(model, statusOp?.operation.security ?? document.security);

@@ -5,6 +5,7 @@
 // the spec.
 import createClient, { type Client } from "openapi-fetch";
 import type { VendorName } from "../vendors/index.js";
+import { createDeprecationNotifier, type DeprecationOption } from "./deprecation.js";
 import type { VendorDescriptor } from "./descriptor.js";
 import { ATTEMPT_SIGNAL, createGuardedFetch, DEFAULT_MAX_BODY_BYTES, type SendFunction } from "./guarded-fetch.js";
 import type { Job, StatusMap } from "./job.js";
@@ -15,6 +16,7 @@ import { type CallPolicy, callWithRetries } from "./operation-call.js";
 import { resolveBaseUrl } from "./server-url.js";
 import { quoteNumericKey } from "./status-words.js";
 
+export type { DeprecationNotice, DeprecationOption } from "./deprecation.js";
 export type { JobsApi, StartInit, StartPath } from "./jobs-api.js";
 
 export interface BaseClientOptions {
@@ -34,6 +36,12 @@ export interface BaseClientOptions {
   logger?: Logger;
   /** Overrides of the vendor status word → job state mapping (case-insensitive keys). */
   statusMap?: StatusMap;
+  /**
+   * Calling an operation the vendor retires (the spec's `deprecated`, `x-sunset`) warns once per
+   * process through `logger.warn` (else console.warn). A function receives each notice once per
+   * client instead; `false` silences.
+   */
+  onDeprecation?: DeprecationOption;
 }
 
 type Variables<D> = D extends { readonly server: { readonly variables: infer V } } ? V : Record<never, never>;
@@ -118,8 +126,10 @@ export function createVendorClient<Paths extends {}, Raw, V extends string, D ex
   // attempt under the policy. Redirects are followed by the guarded fetch, which knows the credentials.
   const loose = base as unknown as Record<string, (path: string, init?: Init) => Promise<{ response: Response }>>;
   const originals = new Map(METHODS.map((method) => [method, loose[method]?.bind(base)] as const));
+  const noticeDeprecation = createDeprecationNotifier(descriptor, options.onDeprecation, options.logger);
   const request: LooseRequest = (method, path, init) => {
     const upper = method.toUpperCase();
+    noticeDeprecation(upper, path);
     const send = originals.get(upper as (typeof METHODS)[number]);
     if (!send) throw new TypeError(`${vendor}: no HTTP method ${method}`);
     const callerSignal = (init.signal as AbortSignal | null | undefined) ?? undefined;

@@ -56,7 +56,16 @@ export interface VendorDescriptor {
   readonly auth: AuthDescriptor;
   readonly server: { readonly url: string; readonly variables: Readonly<Record<string, ServerVariableDescriptor>> };
   readonly operations: Readonly<
-    Record<string, { readonly method: string; readonly path: string; readonly requestMediaTypes: readonly string[] }>
+    Record<
+      string,
+      {
+        readonly method: string;
+        readonly path: string;
+        readonly requestMediaTypes: readonly string[];
+        readonly deprecated?: true;
+        readonly sunset?: string;
+      }
+    >
   >;
   readonly job: JobDescriptor | null;
 }

@@ -11,7 +11,10 @@ export type ApptusEsalesClient = VendorClient<paths, ApptusEsalesStatusBody, "ap
 /** The Apptus eSales Admin API (import)'s descriptor: auth, server, operations and job declaration, from its spec. */
 export const apptusEsales = descriptor;
 
-/** A typed client for the Apptus eSales Admin API (import): openapi-fetch, auth, timeouts, safe retries and `jobs`. */
+/**
+ * A typed client for the Apptus eSales Admin API (import): openapi-fetch, auth, timeouts, safe retries and `jobs`.
+ * @deprecated The vendor retires this API on 2026-12-31 (info.x-sunset).
+ */
 export function createApptusEsalesClient(options: ApptusEsalesClientOptions): ApptusEsalesClient {
   return createVendorClient<paths, ApptusEsalesStatusBody, "apptus-esales", typeof descriptor>(descriptor, options);
 }
