@@ -22,6 +22,7 @@ interface SeedExample {
   source: string;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a parsed spec is walked by key; redocly checked its shape, these types cannot
 type Node = Record<string, any>;
 
 function findOperation(document: Node, operationId: string): Node | undefined {

@@ -5,6 +5,7 @@ export interface SpecExample {
   value: unknown;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a parsed spec is walked by key; redocly checked its shape, these types cannot
 type Node = Record<string, any>;
 
 function examplesOf(holder: Node, where: string, schema: object | undefined): SpecExample[] {
