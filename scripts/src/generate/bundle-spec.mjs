@@ -19,7 +19,7 @@ export async function bundleSpec(specPath, config, resolver) {
  * @typedef {{
  *   openapi: string,
  *   info: { title: string, version: string, description?: string, "x-vendor-docs-url"?: string, [key: string]: unknown },
- *   servers?: Array<{ url: string, description?: string, variables?: Record<string, { default: string, description?: string }> }>,
+ *   servers?: Array<{ url: string, description?: string, variables?: Record<string, { default: string, description?: string, enum?: string[] }> }>,
  *   paths?: Record<string, Record<string, unknown>>,
  *   components?: { schemas?: Record<string, unknown>, [key: string]: unknown },
  *   [key: string]: unknown,

@@ -3,6 +3,7 @@
 // which parts of the contract are guesses still to confirm with the vendor.
 import { collectUnverified, describePointer } from "../model/collect-unverified.mjs";
 import { createSpecModel } from "../model/spec-model.mjs";
+import { camelCase, clientNameOf } from "../model/vendor-descriptor.mjs";
 
 /** @param {string} text */
 const cell = (text) =>
@@ -20,7 +21,9 @@ export function renderReadme(vendor, document) {
   const operations = createSpecModel(document).operations;
   const schemaNames = Object.keys(document.components?.schemas ?? {});
   const unverified = collectUnverified(document);
-  const firstServer = document.servers?.[0]?.url ?? "https://…";
+  const baseUrl = baseUrlExample(vendor, document);
+  const clientName = clientNameOf(vendor.name, document);
+  const sunset = info["x-sunset"];
   const statusSchema = schemaNames.find((n) => /Status(Response)?$/.test(n)) ?? schemaNames[0] ?? "";
 
   const lines = [
@@ -31,6 +34,12 @@ export function renderReadme(vendor, document) {
     `TypeScript types and the bundled OpenAPI 3.1 contract of the **${info.title}** (contract version ${info.version}),`,
     `hand-written from the vendor's documentation: ${info["x-vendor-docs-url"] ?? "(no docs URL)"}.`,
     "",
+    ...(typeof sunset === "string"
+      ? [
+          `> **Deprecated:** the vendor retires this API on ${sunset} (\`info.x-sunset\`). The types mark its operations \`@deprecated\` and the client warns once at run time.`,
+          "",
+        ]
+      : []),
     (info.description ?? "").trim(),
     "",
     "## Install",
@@ -47,10 +56,18 @@ export function renderReadme(vendor, document) {
     "or directly with [openapi-fetch](https://openapi-ts.dev/openapi-fetch/):",
     "",
     "```ts",
+    `import { create${clientName}Client } from "${vendor.packageName.replace(/^@vendorspec\//, "@vendorspec/client/")}";`,
+    "",
+    ...baseUrl.setup,
+    `const vendor = create${clientName}Client({ apiKey: process.env.${baseUrl.envPrefix}_API_KEY ?? ""${baseUrl.clientOptions} });`,
+    "```",
+    "",
+    "```ts",
     `import createClient from "openapi-fetch";`,
     `import type { paths${statusSchema ? `, ${statusSchema}` : ""} } from "${vendor.packageName}";`,
     "",
-    `const client = createClient<paths>({ baseUrl: "${firstServer}" });`,
+    ...baseUrl.setup,
+    `const client = createClient<paths>({ baseUrl: ${baseUrl.expression} });`,
     "```",
     "",
     "The bundled contract, for validators and mock servers:",
@@ -91,4 +108,35 @@ export function renderReadme(vendor, document) {
   }
   lines.push("## License", "", "MIT", "");
   return lines.join("\n").replaceAll(/\n{3,}/g, "\n\n");
+}
+
+/**
+ * How to build the base URL: each server variable read from the environment (with its meaning
+ * from the spec), substituted into the first server URL, never left as a literal placeholder.
+ * @param {{ name: string }} vendor
+ * @param {import("./bundle-spec.mjs").OpenApiDocument} document
+ */
+function baseUrlExample(vendor, document) {
+  const envName = (/** @type {string} */ prefix, /** @type {string} */ name) =>
+    `${prefix}_${name.toUpperCase().replaceAll(/[^A-Z0-9]+/g, "_")}`;
+  const envPrefix = vendor.name.toUpperCase().replaceAll(/[^A-Z0-9]+/g, "_");
+  const server = document.servers?.[0];
+  const url = server?.url ?? "https://…";
+  const variables = Object.entries(server?.variables ?? {});
+  if (variables.length === 0) return { envPrefix, setup: [], expression: JSON.stringify(url), clientOptions: "" };
+  const setup = variables.flatMap(([name, variable]) => [
+    `// {${name}}: ${(variable.description ?? "").trim().replaceAll(/\s*\n\s*/g, " ") || "see the vendor's docs"}`,
+    // A variable with no enum has no real default (a cluster id): the client refuses it empty.
+    Array.isArray(variable.enum)
+      ? `const ${camelCase(name)} = process.env.${envName(envPrefix, name)} ?? ${JSON.stringify(variable.default ?? "")}; // one of ${variable.enum.join(", ")}`
+      : `const ${camelCase(name)} = process.env.${envName(envPrefix, name)} ?? ""; // required: yours, not a default`,
+  ]);
+  let expression = url.replaceAll("`", "\\`");
+  for (const [name] of variables) expression = expression.replaceAll(`{${name}}`, `\${${camelCase(name)}}`);
+  return {
+    envPrefix,
+    setup: [...setup, ""],
+    expression: `\`${expression}\``,
+    clientOptions: variables.map(([name]) => `, ${camelCase(name)}`).join(""),
+  };
 }
