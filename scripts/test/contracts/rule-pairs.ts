@@ -594,6 +594,13 @@ export const SECURITY_PAIRS: Pair[] = [
 ];
 
 export const DOCS_PAIRS: Pair[] = [
+  ["API sunset announced", (d) => (d.info["x-sunset"] = "2027-12-31"), ["api-sunset-changed"]],
+  [
+    "API sunset brought forward",
+    (d) => (d.info["x-sunset"] = "2027-06-30"),
+    ["api-sunset-earlier"],
+    (d) => (d.info["x-sunset"] = "2027-12-31"),
+  ],
   ["summary changed", (d) => (getJob(d).summary = "Read a job"), ["docs-changed"]],
   ["description changed", (d) => (getJob(d).description = "Returns one job, by id."), ["docs-changed"]],
   ["info description changed", (d) => (d.info.description = "The jobs API."), ["docs-changed"]],

@@ -3,6 +3,7 @@
 // TypeScript consumer of the generated types feels it. Schemas are compared with their $refs
 // resolved, so moving a schema behind a $ref or renaming a component is no change; requests and
 // responses are judged in their own direction. One walk feeds one comparator per OpenAPI object.
+import { compareInfo } from "./compare-info.mjs";
 import { compareJobDeclaration } from "./compare-job-declaration.mjs";
 import { compareOperations } from "./compare-operations.mjs";
 import { compareSecuritySchemes } from "./compare-security.mjs";
@@ -18,7 +19,7 @@ import { createWalkContext } from "./walk-context.mjs";
  */
 export function diffDocuments(before, after, options = {}) {
   const ctx = createWalkContext(before, after, options);
-  ctx.docs(before.info, after.info, "/info", "info");
+  compareInfo(ctx);
   compareOperations(ctx);
   compareSecuritySchemes(ctx);
   compareJobDeclaration(ctx);

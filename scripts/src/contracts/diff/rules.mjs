@@ -3,6 +3,7 @@
 // CI logs and changesets quote it. Two tables claiming one id is a programming error.
 import { RULES as CONTENT } from "./compare-content.mjs";
 import { RULES as HEADERS } from "./compare-headers.mjs";
+import { RULES as INFO } from "./compare-info.mjs";
 import { RULES as JOB } from "./compare-job-declaration.mjs";
 import { RULES as OPERATIONS } from "./compare-operations.mjs";
 import { RULES as PARAMETERS } from "./compare-parameters.mjs";
@@ -18,7 +19,7 @@ const DOCS = { "docs-changed": { class: "docs-only", title: "summary, descriptio
 
 /** @type {import("./rule-table.mjs").RuleTable} */
 export const RULES = {};
-for (const table of [OPERATIONS, PARAMETERS, REQUEST_BODY, RESPONSES, HEADERS, CONTENT, SCHEMAS, SECURITY, JOB, DOCS]) {
+for (const table of [INFO, OPERATIONS, PARAMETERS, REQUEST_BODY, RESPONSES, HEADERS, CONTENT, SCHEMAS, SECURITY, JOB, DOCS]) {
   for (const [id, rule] of Object.entries(table)) {
     if (Object.hasOwn(RULES, id)) throw new Error(`contract rule ${id} is defined twice`);
     RULES[id] = /** @type {import("./rule-table.mjs").Rule} */ (rule);
