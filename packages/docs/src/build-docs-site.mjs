@@ -1,44 +1,46 @@
 // @ts-check
-// `pnpm docs`: builds the static docs site (git-ignored `site/`): an index of every vendor and one API
-// reference page per vendor rendered by redocly's build-docs from the bundled contract. Each job
-// lifecycle is drawn from the vendor's generated descriptor, the same data the client and the mock
-// server run on.
-import { execFile } from "node:child_process";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+// `pnpm docs:build`: builds the static docs site (git-ignored `site/`): an index of every vendor and
+// one API reference page per vendor, rendered by the redoc bundle shipped in the site, so every page
+// works opened from disk with no network. Each job lifecycle and deprecation is drawn from the
+// vendor's generated descriptor, the same data the client and the mock server run on.
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { promisify } from "node:util";
+import { pathToFileURL } from "node:url";
 import { readVendors } from "@vendorspec/scripts/vendors";
+import { claimOutDir, OutDirRefusedError, refuseOutDir } from "./out-dir.mjs";
 import { renderDocsIndex } from "./render-docs-index.mjs";
-
-const run = promisify(execFile);
-const redoclyBin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../node_modules/.bin/redocly");
+import { renderReferencePage } from "./render-reference-page.mjs";
+import { readRedocAssets } from "./ship-redoc.mjs";
 
 /**
- * @param {{ rootDir: string, outDir: string }} options
+ * Throws OutDirRefusedError, having touched nothing, when outDir is not the builder's to empty.
+ * @param {{ rootDir: string, outDir: string }} options absolute paths
  * @returns {Promise<string[]>} files written, relative to outDir
  */
 export async function buildDocsSite({ rootDir, outDir }) {
-  const vendors = await readVendors(rootDir);
-  await rm(outDir, { recursive: true, force: true });
-  await mkdir(outDir, { recursive: true });
+  const refusal = await refuseOutDir({ rootDir, outDir });
+  if (refusal) throw new OutDirRefusedError(refusal);
+  // Everything is read and rendered first: a missing package or a changed redoc leaves the old site be.
+  /** @type {Map<string, string>} */
+  const files = new Map();
   const docsVendors = [];
-  for (const vendor of vendors) {
+  for (const vendor of await readVendors(rootDir)) {
     const document = JSON.parse(await readFile(path.join(vendor.packageDir, "openapi.json"), "utf8"));
     // The package as built in this checkout (or the root VENDORSPEC_ROOT names), not a copy in node_modules.
     const { descriptor } = await import(pathToFileURL(path.join(vendor.packageDir, "index.js")).href);
-    docsVendors.push({ name: vendor.name, packageName: vendor.packageName, document, job: descriptor?.job ?? null });
+    docsVendors.push({
+      name: vendor.name,
+      packageName: vendor.packageName,
+      document,
+      job: descriptor?.job ?? null,
+      sunset: descriptor?.sunset,
+      operations: descriptor?.operations ?? {},
+    });
+    files.set(`${vendor.name}.html`, renderReferencePage({ name: vendor.name, document }));
   }
-  // Two at a time: each build-docs is a Node process; the machine has two cores.
-  const queue = [...vendors];
-  const worker = async () => {
-    for (let vendor = queue.shift(); vendor; vendor = queue.shift()) {
-      await run(redoclyBin, ["build-docs", path.join(vendor.packageDir, "openapi.json"), "-o", path.join(outDir, `${vendor.name}.html`)], {
-        env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
-      });
-    }
-  };
-  await Promise.all([worker(), worker()]);
-  await writeFile(path.join(outDir, "index.html"), renderDocsIndex(docsVendors));
-  return ["index.html", ...vendors.map((v) => `${v.name}.html`)];
+  files.set("index.html", renderDocsIndex(docsVendors));
+  for (const [file, content] of await readRedocAssets()) files.set(file, content);
+  await claimOutDir(outDir);
+  for (const [file, content] of files) await writeFile(path.join(outDir, file), content);
+  return [...files.keys()];
 }

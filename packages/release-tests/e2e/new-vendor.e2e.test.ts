@@ -93,7 +93,7 @@ try {
   // Auth comes from the scaffold's security scheme: the key went in X-Acme-Key (masked in the log).
   expect(result.log.every((r: { headers: Record<string, string> }) => r.headers["x-acme-key"] === "***")).toBe(true);
 
-  await exec("pnpm", ["run", "docs"]);
+  await exec("pnpm", ["docs:build"]);
   const index = await readFile(path.join(work, "site/index.html"), "utf8");
   expect(index).toMatch(/<section class="vendor" id="acme">[\s\S]*<svg class="lifecycle" data-vendor="acme"/);
   expect(index).toContain("started by <code>startJob</code>");
