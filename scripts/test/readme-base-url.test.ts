@@ -20,7 +20,9 @@ test("a free-form variable is read from the environment and substituted; an enum
   expect(readme).toContain("// {tenant}: Your tenant id.");
   expect(readme).toContain('const tenant = process.env.ACME_TENANT ?? ""; // required: yours, not a default');
   expect(readme).toContain('const region = process.env.ACME_REGION ?? "eu"; // one of eu, us');
-  expect(readme).toContain("createClient<paths>({ baseUrl: `https://${tenant}.${region}.acme.test/v1` })");
+  // The README holds a template literal: `https://${tenant}.${region}.acme.test/v1`.
+  const templateLiteral = ["`https://$", "{tenant}.$", "{region}.acme.test/v1`"].join("");
+  expect(readme).toContain(`createClient<paths>({ baseUrl: ${templateLiteral} })`);
   expect(readme).toContain('createAcmeClient({ apiKey: process.env.ACME_API_KEY ?? "", tenant, region })');
   expect(readme).not.toMatch(/baseUrl: "https:\/\/\{/);
 });

@@ -102,3 +102,52 @@ export async function makeReleasedRepo(prefix: string) {
   await git("commit", "-q", "-m", "release");
   return { root, git };
 }
+
+/**
+ * Every entry under `dir` (the folder itself included): folders and files with their mtime, files
+ * with a hash of their bytes, symlinks with their target. Equal before and after a run means the run
+ * created, removed, rewrote or touched nothing there.
+ */
+export async function snapshotTree(dir: string): Promise<string[]> {
+  const { createHash } = await import("node:crypto");
+  const { lstat, readlink } = await import("node:fs/promises");
+  const lines = [`. ${(await lstat(dir)).mtimeMs}`];
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    const rel = path.relative(dir, file);
+    if (entry.isSymbolicLink()) lines.push(`${rel} -> ${await readlink(file)}`);
+    else if (entry.isDirectory()) lines.push(`${rel}/ ${(await lstat(file)).mtimeMs}`);
+    else {
+      const hash = createHash("sha256")
+        .update(await readFile(file))
+        .digest("hex");
+      lines.push(`${rel} ${hash} ${(await lstat(file)).mtimeMs}`);
+    }
+  }
+  return lines.sort();
+}
+
+/** The CLIs of scripts/src as the root package.json runs them (`node scripts/src/<file>`), by command. */
+export async function scriptCommands(): Promise<Array<{ command: string; file: string }>> {
+  const { scripts } = JSON.parse(await readFile(path.join(repoRoot, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  return Object.entries(scripts).flatMap(([command, line]) => {
+    const file = /^node (scripts\/src\/\S+-cli\.mjs)$/.exec(line)?.[1];
+    return file ? [{ command, file }] : [];
+  });
+}
+
+/**
+ * Runs a file of scripts/src (e.g. "scripts/src/authoring/dev-cli.mjs") against `root`, as a child
+ * process with `root` as its cwd; killed after `timeoutMs`, so a CLI that should have exited but
+ * went on (say, watching) fails the test instead of hanging it (code -1).
+ */
+export function runScriptFile(file: string, args: string[], root: string, timeoutMs = 30_000): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(repoRoot, file), ...args],
+      { cwd: root, env: { ...process.env, VENDORSPEC_ROOT: root }, timeout: timeoutMs, killSignal: "SIGKILL" },
+      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr }),
+    );
+  });
+}

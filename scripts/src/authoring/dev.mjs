@@ -40,23 +40,28 @@ export async function watchSpecs({ rootDir, onEvent, onError = () => undefined }
     });
   };
 
+  // fs.watch (inotify/FSEvents) runs in this process: the watchers and the debounce timers are the
+  // only handles the loop holds, and close() releases all of them; nothing is spawned.
   const watchers = vendors.map((vendor) =>
     watch(path.dirname(vendor.specPath), () => {
       clearTimeout(pending.get(vendor.name));
       pending.set(
         vendor.name,
         setTimeout(() => {
+          pending.delete(vendor.name);
           // One regeneration at a time, so two quick saves never interleave their writes.
           queue = queue.then(() => regenerate(vendor)).catch(onError);
         }, DEBOUNCE_MS),
       );
-    }),
+    }).on("error", onError),
   );
   return {
     vendors: vendors.map((v) => v.name),
+    /** Stops watching, drops saves not yet picked up, and resolves once a regeneration in flight has finished. */
     close: async () => {
       for (const w of watchers) w.close();
       for (const t of pending.values()) clearTimeout(t);
+      pending.clear();
       await queue;
     },
   };

@@ -6,24 +6,24 @@ import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parseArgs, promisify } from "node:util";
+import { promisify } from "node:util";
+import { readCliArgs } from "../cli/parse-cli-args.mjs";
 import { findRepoRoot } from "../model/repo-root.mjs";
 import { compareVendors } from "./compare-vendors.mjs";
 import { BUMP_RANK } from "./required-bump.mjs";
 
 const run = promisify(execFile);
-const USAGE =
-  "usage: pnpm contracts:check\n  fails (exit 1) when a package's pending changesets bump it less than its spec changes since its\n  last release need; exit 2 when the specs or the base cannot be read\n";
-try {
-  const { values } = parseArgs({ args: process.argv.slice(2), strict: true, options: { help: { type: "boolean" } } });
-  if (values.help) {
-    process.stdout.write(USAGE);
-    process.exit(0);
-  }
-} catch (error) {
-  console.error(`contracts:check: ${error instanceof Error ? error.message : String(error)} (see --help)`);
-  process.exit(2);
-}
+const USAGE = `usage: pnpm contracts:check
+  fails (exit 1) when a package's pending changesets bump it less than its spec changes since its
+  last release need; exit 2 when the specs or the base cannot be read. Add the bump it asks
+  for with \`pnpm changeset\`.
+
+  --help    this text
+
+example:
+  pnpm contracts:check
+`;
+readCliArgs({ name: "contracts:check", usage: USAGE, options: {} });
 const rootDir = findRepoRoot();
 
 /** The bump each package gets from the pending changesets. */

@@ -3,6 +3,7 @@
 // `pnpm contracts:diff`: every contract change, classified, either per vendor since a git ref or
 // between any two OpenAPI files. Exit 0 = reported, 1 = --fail-on matched, 2 = bad input.
 import { parseArgs } from "node:util";
+import { exitWithUsage } from "../cli/parse-cli-args.mjs";
 import { findRepoRoot } from "../model/repo-root.mjs";
 import { compareFiles } from "./compare-files.mjs";
 import { compareVendors } from "./compare-vendors.mjs";
@@ -21,6 +22,11 @@ const USAGE = `usage:
   --fail-on non-breaking   exit 1 on any change beyond docs
   --rules                  list every rule: id, class, what it means (with --json: as JSON)
   --help                   this text
+
+examples:
+  pnpm contracts:diff --fail-on breaking
+  pnpm contracts:diff --base v1.2.0 --markdown
+  pnpm contracts:diff old/openapi.yaml new/openapi.json --json
 exit status: 0 reported, 1 --fail-on matched, 2 bad input (nothing compared)
 `;
 
@@ -58,8 +64,7 @@ let args;
 try {
   args = readArgs(process.argv.slice(2));
 } catch (error) {
-  console.error(`contracts:diff: ${error instanceof Error ? error.message : String(error)} (see --help)`);
-  process.exit(2);
+  exitWithUsage({ name: "contracts:diff", usage: USAGE }, error instanceof Error ? error.message : String(error));
 }
 if (args.help) {
   process.stdout.write(USAGE);

@@ -3,14 +3,28 @@
 // `pnpm generate [vendor...] [--check]`: regenerates packages/<vendor> from specs/<vendor>.
 // --check writes nothing and exits 1 naming every stale file (CI's drift check).
 import path from "node:path";
+import { readCliArgs } from "../cli/parse-cli-args.mjs";
 import { formatProblem } from "../lint/format-problems.mjs";
 import { findRepoRoot } from "../model/repo-root.mjs";
 import { generate } from "./generate.mjs";
 
+const USAGE = `usage: pnpm generate [vendor...] [--check]
+  regenerates packages/<vendor> from specs/<vendor>/openapi.yaml, every vendor in redocly.yaml
+  when none is named
+
+  --check   write nothing; exit 1 naming every stale file (CI's drift check)
+  --help    this text
+
+examples:
+  pnpm generate docutray
+  pnpm generate --check
+exit status: 0 done, 1 a spec has errors (or --check found a stale file), 2 bad arguments
+`;
+const {
+  values: { check = false },
+  positionals: names,
+} = readCliArgs({ name: "generate", usage: USAGE, options: { check: { type: "boolean" } }, positionals: { min: 0, max: Infinity } });
 const rootDir = findRepoRoot();
-const args = process.argv.slice(2);
-const check = args.includes("--check");
-const names = args.filter((a) => !a.startsWith("--"));
 /** @param {string} file */
 const rel = (file) => path.relative(rootDir, file);
 

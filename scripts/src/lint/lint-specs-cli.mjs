@@ -1,16 +1,30 @@
 #!/usr/bin/env node
-import { findRepoRoot } from "../model/repo-root.mjs";
-import { readVendors, selectVendors } from "../model/vendors.mjs";
 // @ts-check
 // `pnpm lint:specs [vendor...]`: lints every spec listed in redocly.yaml in one process and prints
 // problems as file:line:col. Exit 1 on any error or warning (the ruleset is strict on purpose).
+import { readCliArgs } from "../cli/parse-cli-args.mjs";
+import { findRepoRoot } from "../model/repo-root.mjs";
+import { readVendors, selectVendors } from "../model/vendors.mjs";
 import { formatProblem } from "./format-problems.mjs";
 import { lintSpec, loadLintConfig } from "./lint-spec.mjs";
 
+const USAGE = `usage: pnpm lint:specs [vendor...] [--json]
+  lints specs/<vendor>/openapi.yaml, every vendor in redocly.yaml when none is named, and prints
+  each problem as file:line:col
+
+  --json    the problems per spec as JSON on stdout
+  --help    this text
+
+examples:
+  pnpm lint:specs docutray
+  pnpm lint:specs --json
+exit status: 0 clean, 1 any error or warning, 2 bad arguments or an unknown vendor
+`;
+const {
+  values: { json = false },
+  positionals: names,
+} = readCliArgs({ name: "lint:specs", usage: USAGE, options: { json: { type: "boolean" } }, positionals: { min: 0, max: Infinity } });
 const rootDir = findRepoRoot();
-const args = process.argv.slice(2);
-const json = args.includes("--json");
-const names = args.filter((a) => !a.startsWith("--"));
 
 try {
   const vendors = selectVendors(await readVendors(rootDir), names);
