@@ -1,6 +1,6 @@
 // The four vendors as test cases: how to build each client against a mock server, its auth header,
 // its auth-failure error, a valid job id, and its status words.
-import { type MockServer, startMockServer } from "@vendorspec/mock-server";
+import { type MockServer, type OperationId, startMockServer } from "@vendorspec/mock-server";
 import { afterEach } from "vitest";
 import {
   AuthenticationError,
@@ -32,7 +32,7 @@ export interface VendorCase {
   create(options: VendorClientOptions): AnyJobsClient;
   authHeader: string;
   authError: typeof AuthenticationError | typeof PermissionDeniedError;
-  statusOperation: string;
+  statusOperation: OperationId<VendorName>;
   jobId: string;
   /** Vendor word → state, covering every word the client maps. */
   words: Array<[string, JobState]>;

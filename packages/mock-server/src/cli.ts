@@ -1,50 +1,49 @@
 #!/usr/bin/env node
 // `vendorspec-mock <vendor> [--port 4010] [--host 127.0.0.1] [--api-key KEY]`: runs a mock vendor,
-// prints its URL and one line per request (credentials masked); Ctrl-C closes it cleanly.
+// prints its URL and one line per request (credentials masked); SIGINT (Ctrl-C) or SIGTERM closes it.
+import { type CliCommand, parseCliArgs, USAGE, UsageError } from "./cli-args.js";
 import { startMockServer } from "./start-mock-server.js";
-import { VENDOR_DESCRIPTORS, type VendorName } from "./vendor-list.js";
 
-const USAGE = `usage: vendorspec-mock <${Object.keys(VENDOR_DESCRIPTORS).join("|")}> [--port 4010] [--host 127.0.0.1] [--api-key KEY]`;
-
-function parseArgs(argv: string[]) {
-  const [vendor, ...rest] = argv;
-  const flags: Record<string, string> = {};
-  for (let i = 0; i < rest.length; i += 2) {
-    const name = rest[i];
-    const value = rest[i + 1];
-    if (!name?.startsWith("--") || value === undefined) throw new Error(`unexpected argument "${name ?? ""}"`);
-    flags[name.slice(2)] = value;
-  }
-  if (!vendor || !(vendor in VENDOR_DESCRIPTORS)) throw new Error(vendor ? `unknown vendor "${vendor}"` : "which vendor?");
-  const port = Number(flags.port ?? 4010);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got "${flags.port}"`);
-  return { vendor: vendor as VendorName, port, host: flags.host ?? "127.0.0.1", ...(flags["api-key"] ? { apiKey: flags["api-key"] } : {}) };
-}
-
-function parseOrExit() {
+function commandOrExit(): Extract<CliCommand, { help: false }> {
+  let command: CliCommand;
   try {
-    return parseArgs(process.argv.slice(2));
+    command = parseCliArgs(process.argv.slice(2));
   } catch (error) {
-    console.error(`vendorspec-mock: ${(error as Error).message}\n${USAGE}`);
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`vendorspec-mock: ${error.message}\n\n${USAGE}`);
     return process.exit(2);
   }
+  if (command.help) {
+    console.log(USAGE);
+    return process.exit(0);
+  }
+  return command;
 }
 
-const args = parseOrExit();
+const { help: _, ...options } = commandOrExit();
 
 const mock = await startMockServer({
-  ...args,
+  ...options,
   onRequest: (r) =>
     console.log(
       `${r.method} ${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(r.query)}` : ""} → ${r.status} (${r.operationId ?? "no route"})`,
     ),
+}).catch((error: unknown) => {
+  console.error(
+    `vendorspec-mock: cannot listen on ${options.host}:${options.port}: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  return process.exit(1);
 });
-console.log(`vendorspec-mock: ${args.vendor} listening on ${mock.url}`);
+console.log(`vendorspec-mock: ${options.vendor} listening on ${mock.url}`);
 
-const stop = async () => {
-  await mock.close();
-  console.log("vendorspec-mock: closed");
-  process.exit(0);
+const shutdown = (signal: NodeJS.Signals) => {
+  // A second signal while closing gets Node's default handling: the process ends at once.
+  process.removeListener("SIGINT", shutdown);
+  process.removeListener("SIGTERM", shutdown);
+  void mock.close().then(() => {
+    console.log(`vendorspec-mock: closed (${signal})`);
+    process.exit(0);
+  });
 };
-process.once("SIGINT", stop);
-process.once("SIGTERM", stop);
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);

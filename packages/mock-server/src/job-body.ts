@@ -3,7 +3,7 @@
 // schema types as an integer is sent as a number, a field with nothing to say yet is null where the
 // schema allows null, an empty list where it is a list, and absent otherwise.
 import type { JobDescriptor } from "./descriptor.js";
-import { deref, type OpenApiDocument, type SpecNode } from "./spec-document.js";
+import { deref, type OpenApiDocument, type SchemaObject } from "./spec-document.js";
 
 export type JobState = "queued" | "running" | "succeeded" | "failed" | "cancelled";
 
@@ -29,8 +29,8 @@ const segmentsOf = (pointer: string) =>
     .map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
 
 /** The schema of the value at `pointer` in a value of `schema` (properties, items, compositions). */
-export function schemaAt(document: OpenApiDocument, schema: SpecNode | undefined, pointer: string): SpecNode | undefined {
-  const walk = (node: SpecNode | undefined, segments: string[], depth: number): SpecNode | undefined => {
+export function schemaAt(document: OpenApiDocument, schema: SchemaObject | undefined, pointer: string): SchemaObject | undefined {
+  const walk = (node: SchemaObject | undefined, segments: string[], depth: number): SchemaObject | undefined => {
     const current = deref(document, node);
     if (!current || depth > 64) return undefined;
     if (segments.length === 0) return current;
@@ -46,7 +46,8 @@ export function schemaAt(document: OpenApiDocument, schema: SpecNode | undefined
   return walk(schema, segmentsOf(pointer), 0);
 }
 
-const typesOf = (schema: SpecNode | undefined): string[] => (Array.isArray(schema?.type) ? schema.type : schema?.type ? [schema.type] : []);
+const typesOf = (schema: SchemaObject | undefined): string[] =>
+  Array.isArray(schema?.type) ? schema.type : schema?.type ? [schema.type] : [];
 
 function write(body: unknown, pointer: string, value: unknown): void {
   const segments = segmentsOf(pointer);
@@ -62,7 +63,7 @@ function write(body: unknown, pointer: string, value: unknown): void {
 }
 
 /** What a field says when there is nothing to say yet, by its schema. */
-function nothing(schema: SpecNode | undefined): unknown {
+function nothing(schema: SchemaObject | undefined): unknown {
   const types = typesOf(schema);
   if (types.includes("null")) return null;
   if (types.includes("array")) return [];
@@ -77,7 +78,7 @@ const isoTime = (ms: number) => new Date(ms).toISOString();
  */
 export function writeJob(
   document: OpenApiDocument,
-  schema: SpecNode | undefined,
+  schema: SchemaObject | undefined,
   job: JobDescriptor,
   body: unknown,
   view: JobView,

@@ -1,12 +1,12 @@
 // A body for a documented response: the spec's own example when it has one, else a value built from
 // the schema (required and optional properties, formats, enums). Either way the server validates it
 // before sending, so a sample that drifted from the schema is caught, not served.
-import { deref, type OpenApiDocument, type SpecNode } from "./spec-document.js";
+import { deref, type MediaTypeObject, type OpenApiDocument, type SchemaObject } from "./spec-document.js";
 
-export function exampleOf(document: OpenApiDocument, media: SpecNode | undefined): unknown {
+export function exampleOf(document: OpenApiDocument, media: MediaTypeObject | undefined): unknown {
   if (!media) return undefined;
   if ("example" in media) return media.example;
-  const first = Object.values<SpecNode>(media.examples ?? {})[0];
+  const first = Object.values(media.examples ?? {})[0];
   const example = deref(document, first);
   if (example && "value" in example) return example.value;
   return sampleFromSchema(document, media.schema);
@@ -22,23 +22,23 @@ const FORMAT_SAMPLES: Record<string, unknown> = {
   binary: "file-content",
 };
 
-export function sampleFromSchema(document: OpenApiDocument, node: SpecNode | undefined, depth = 0): unknown {
+export function sampleFromSchema(document: OpenApiDocument, node: SchemaObject | undefined, depth = 0): unknown {
   const schema = deref(document, node);
   if (!schema || depth > 12) return null;
   if ("const" in schema) return schema.const;
   if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
   if ("example" in schema) return schema.example;
   if (Array.isArray(schema.enum)) return schema.enum[0];
-  if (schema.allOf) return Object.assign({}, ...schema.allOf.map((s: SpecNode) => sampleFromSchema(document, s, depth + 1)));
-  if (schema.oneOf || schema.anyOf) return sampleFromSchema(document, (schema.oneOf ?? schema.anyOf)[0], depth + 1);
-  const type = Array.isArray(schema.type) ? schema.type.find((t: string) => t !== "null") : schema.type;
+  if (schema.allOf) return Object.assign({}, ...schema.allOf.map((s) => sampleFromSchema(document, s, depth + 1)));
+  const alternatives = schema.oneOf ?? schema.anyOf;
+  if (alternatives) return sampleFromSchema(document, alternatives[0], depth + 1);
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type;
   switch (type) {
     case "object":
     case undefined: {
       if (!schema.properties) return {};
       const out: Record<string, unknown> = {};
-      for (const [name, property] of Object.entries<SpecNode>(schema.properties))
-        out[name] = sampleFromSchema(document, property, depth + 1);
+      for (const [name, property] of Object.entries(schema.properties)) out[name] = sampleFromSchema(document, property, depth + 1);
       return out;
     }
     case "array":

@@ -1,6 +1,6 @@
 // A stateful fake vendor on node:http: serves every operation of the vendor's spec, simulates its job
 // lifecycle, injects faults on request, and validates every body it sends against the spec.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import type { VendorDescriptor } from "./descriptor.js";
 import { type Fault, FaultQueue } from "./fault-queue.js";
@@ -10,19 +10,25 @@ import { createRouter } from "./match-route.js";
 import { OVERRIDES } from "./overrides/index.js";
 import { type LoggedRequest, maskHeaders, RequestLog } from "./request-log.js";
 import { exampleOf } from "./sample-body.js";
-import { documentedResponse, listSpecOperations, type OpenApiDocument, type SpecNode } from "./spec-document.js";
+import { documentedResponse, documentedStatuses, listSpecOperations, type OpenApiDocument, type OperationObject } from "./spec-document.js";
 import { createSpecValidator, describeErrors } from "./spec-validator.js";
 import { validateRequest } from "./validate-request.js";
 import { VENDOR_DESCRIPTORS } from "./vendor-list.js";
-import { createVendorMock, loadVendorMock, type MockReply, type VendorName } from "./vendor-mock.js";
+import { createVendorMock, type JsonObject, loadVendorMock, type MockReply, type OperationId, type VendorName } from "./vendor-mock.js";
 
-export interface MockServerOptions {
-  vendor: VendorName;
+/** A generated descriptor and bundled spec, as a vendor package holds them. */
+export interface MockDefinition {
+  descriptor: unknown;
+  document: unknown;
+}
+
+export interface MockServerOptions<V extends VendorName = VendorName> {
+  vendor: V;
   /**
    * Simulate this generated descriptor and bundled spec instead of the installed vendor package's:
    * a spec under edit (`pnpm generate` into another folder), or a package built elsewhere.
    */
-  definition?: { descriptor: unknown; document: unknown };
+  definition?: MockDefinition;
   /** 0 (default) picks a free port. */
   port?: number;
   host?: string;
@@ -36,11 +42,15 @@ export interface MockServerOptions {
   onRequest?: (entry: LoggedRequest) => void;
 }
 
-export interface MockServer {
+/**
+ * A running mock of vendor `V`. `Route` is what `faults.inject` accepts: `V`'s operationIds, or any
+ * string for a mock of a `definition` (its operations are known only at run time).
+ */
+export interface MockServer<V extends VendorName = VendorName, Route extends string = OperationId<V>> {
   url: string;
   close(): Promise<void>;
   jobs: JobStore;
-  faults: FaultQueue;
+  faults: FaultQueue<Route>;
   requests: RequestLog;
   /** Mock bugs: bodies that did not validate against the spec (each also answered 500). */
   errors: string[];
@@ -55,7 +65,12 @@ interface Outgoing {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function startMockServer(options: MockServerOptions): Promise<MockServer> {
+/** Starts a mock of `options.vendor`; its faults are typed by that vendor's operationIds. */
+export function startMockServer<V extends VendorName>(
+  options: MockServerOptions<V> & { definition: MockDefinition },
+): Promise<MockServer<V, string>>;
+export function startMockServer<V extends VendorName>(options: MockServerOptions<V>): Promise<MockServer<V>>;
+export async function startMockServer(options: MockServerOptions): Promise<MockServer<VendorName, string>> {
   if (!options.definition && !Object.hasOwn(VENDOR_DESCRIPTORS, options.vendor)) {
     throw new Error(`unknown vendor "${options.vendor}"; known: ${Object.keys(VENDOR_DESCRIPTORS).join(", ")}`);
   }
@@ -69,7 +84,8 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     : loadVendorMock(options.vendor);
   const { document } = vendor;
   const validator = createSpecValidator(document, vendor.name);
-  const route = createRouter(listSpecOperations(document));
+  const operations = listSpecOperations(document);
+  const route = createRouter(operations);
   const jobs = new JobStore(
     {
       steps: options.lifecycle?.steps ?? vendor.lifecycle.steps,
@@ -78,18 +94,21 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     },
     options.advance ?? "poll",
   );
-  const faults = new FaultQueue();
+  const faults = new FaultQueue({
+    vendor: vendor.name,
+    statuses: new Map(operations.map((info) => [info.operationId, documentedStatuses(info.operation)])),
+  });
   const requests = new RequestLog();
   const errors: string[] = [];
   const sockets = new Set<Socket>();
   let requestCounter = 0;
 
   /** Serializes a reply, filling in the documented body and validating it against the spec. */
-  const render = (operation: Record<string, any>, operationId: string, reply: MockReply, deliberate?: Fault): Outgoing => {
+  const render = (operation: OperationObject, operationId: string, reply: MockReply, deliberate?: Fault): Outgoing => {
     const documented = documentedResponse(document, operation, reply.status);
     let body = reply.body;
     if (body === undefined && documented) body = structuredClone(exampleOf(document, documented.media));
-    if (reply.body === undefined && reply.edit) body = reply.edit(body as SpecNode | undefined);
+    if (reply.body === undefined && reply.edit) body = reply.edit(body as JsonObject | undefined);
     if (deliberate?.type === "unknown-status" && vendor.job) body = replaceWord(vendor.job, body, deliberate.word ?? "REVIEW_PENDING");
     const contentType = documented?.mediaType ?? (typeof body === "string" ? "text/plain" : "application/json");
     const json = contentType.includes("json");
@@ -156,12 +175,10 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       };
     }
     if (fault?.type === "status") {
-      if (!documentedResponse(document, info.operation, fault.status)) {
-        throw new Error(
-          `fault: ${info.operationId} documents no ${fault.status} response; use an html-error fault for undocumented statuses`,
-        );
-      }
-      return render(info.operation, info.operationId, { status: fault.status });
+      if (documentedResponse(document, info.operation, fault.status))
+        return render(info.operation, info.operationId, { status: fault.status });
+      // Injected with `undocumented: true` (faults.inject refuses it otherwise): the spec has no body to send.
+      return { status: fault.status, contentType: "text/plain", text: STATUS_CODES[fault.status] ?? "" };
     }
     if (fault?.type === "rate-limit") {
       const headers = { "retry-after": String(fault.retryAfter) };

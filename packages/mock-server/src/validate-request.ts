@@ -2,7 +2,7 @@
 // schema types), the content type, and the body (JSON against its schema; multipart and XML by
 // their required parts). Returns the problems as readable strings; empty means valid.
 
-import { deref, type OpenApiDocument, type OperationInfo, type SpecNode } from "./spec-document.js";
+import { deref, type OpenApiDocument, type OperationInfo, type SchemaObject } from "./spec-document.js";
 import type { SpecValidator } from "./spec-validator.js";
 import { describeErrors } from "./spec-validator.js";
 
@@ -56,7 +56,7 @@ export function validateRequest(
     return { problems, params };
   }
   const mediaType = (parts.contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-  const media: SpecNode | undefined = requestBody.content?.[mediaType];
+  const media = requestBody.content?.[mediaType];
   if (!media) {
     problems.push(`unsupported Content-Type "${mediaType}"; use ${Object.keys(requestBody.content ?? {}).join(" or ")}`);
     return { problems, params };
@@ -86,8 +86,8 @@ function headerValue(raw: string | string[] | undefined): string | undefined {
   return Array.isArray(raw) ? raw[0] : raw;
 }
 
-function coerce(raw: string, schema: SpecNode | undefined): unknown {
-  const type = Array.isArray(schema?.type) ? schema?.type[0] : schema?.type;
+function coerce(raw: string, schema: SchemaObject | undefined): unknown {
+  const type = Array.isArray(schema?.type) ? schema.type[0] : schema?.type;
   if ((type === "integer" || type === "number") && /^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
   if (type === "boolean" && (raw === "true" || raw === "false")) return raw === "true";
   return raw;

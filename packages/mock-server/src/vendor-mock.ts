@@ -10,10 +10,25 @@ import { type JobView, writeJob } from "./job-body.js";
 import type { JobStore, MockJob } from "./job-store.js";
 import { OVERRIDES } from "./overrides/index.js";
 import { exampleOf } from "./sample-body.js";
-import { deref, documentedResponse, type OpenApiDocument, type OperationInfo, type SpecNode } from "./spec-document.js";
+import {
+  deref,
+  documentedResponse,
+  listSpecOperations,
+  type OpenApiDocument,
+  type OperationInfo,
+  type SchemaObject,
+} from "./spec-document.js";
 import { VENDOR_DESCRIPTORS, type VendorName } from "./vendor-list.js";
 
 export type { VendorName };
+
+/** The operationIds of a vendor (of any vendor, for a union of names), from its generated descriptor. */
+export type OperationId<V extends VendorName = VendorName> = V extends VendorName
+  ? Extract<keyof (typeof VENDOR_DESCRIPTORS)[V]["operations"], string>
+  : never;
+
+/** A JSON object body (a documented example, a status body). */
+export type JsonObject = Record<string, unknown>;
 
 export interface MockRequest {
   info: OperationInfo;
@@ -25,7 +40,7 @@ export interface MockRequest {
 export interface MockReply {
   status: number;
   body?: unknown;
-  edit?: (documented: SpecNode | undefined) => unknown;
+  edit?: (documented: JsonObject | undefined) => unknown;
   headers?: Record<string, string>;
 }
 
@@ -46,7 +61,7 @@ export interface VendorOverride {
   /** Details a start request gives its job (a file name), kept in `job.meta`. */
   startMeta?(json: unknown): Record<string, unknown>;
   /** Adjusts a status body after the generic fields are written. */
-  decorateStatus?(body: SpecNode, job: MockJob, view: JobView): void;
+  decorateStatus?(body: JsonObject, job: MockJob, view: JobView): void;
 }
 
 export interface VendorMock {
@@ -89,16 +104,8 @@ export function createVendorMock(
   override: VendorOverride,
 ): VendorMock {
   const job = descriptor.job;
-  const operationNode = (operationId: string) => {
-    for (const item of Object.values(document.paths))
-      for (const op of Object.values(item)) if (op?.operationId === operationId) return op as SpecNode;
-    return undefined;
-  };
-  const statusOperation = job ? operationNode(job.statusOperation) : undefined;
-  const idSchema = deref(
-    document,
-    statusOperation?.parameters?.map((p: SpecNode) => deref(document, p)).find((p: SpecNode) => p?.name === job?.idParameter.name)?.schema,
-  );
+  const statusInfo = job ? listSpecOperations(document).find((info) => info.operationId === job.statusOperation) : undefined;
+  const idSchema = deref(document, statusInfo?.parameters.find((p) => p.name === job?.idParameter.name)?.schema);
   const auth = descriptor.auth;
   const credentialHeaders = auth.type === "bearer" ? ["authorization"] : auth.in === "header" && auth.name ? [auth.name.toLowerCase()] : [];
   const lifecycle = job
@@ -156,17 +163,14 @@ export function createVendorMock(
       if (typeof exampleId === "string" && exampleId !== "" && exampleId !== view.id) body = replaceInStrings(body, exampleId, view.id);
       if (info.operationId === job?.statusOperation) {
         echoInto(document, schema, body, mockJob.meta?.echo);
-        override.decorateStatus?.(body as SpecNode, mockJob, view);
+        override.decorateStatus?.(body as JsonObject, mockJob, view);
       }
       return body;
     },
     handle(operationId, request, jobs) {
       const generic = handlers[operationId];
       const own = override.handlers?.[operationId];
-      const peek = (found: MockJob) => {
-        const info = statusInfo();
-        return info ? mock.jobBody(info, 200, mock.view(jobs, found, false), found) : undefined;
-      };
+      const peek = (found: MockJob) => (statusInfo ? mock.jobBody(statusInfo, 200, mock.view(jobs, found, false), found) : undefined);
       if (own)
         return own(request, jobs, {
           vendor: mock,
@@ -175,16 +179,6 @@ export function createVendorMock(
         });
       return generic?.(request, jobs, { vendor: mock, peek });
     },
-  };
-  const statusInfo = (): OperationInfo | undefined => {
-    if (!job || !statusOperation) return undefined;
-    for (const [path, item] of Object.entries(document.paths)) {
-      for (const [method, op] of Object.entries(item)) {
-        if (op === statusOperation)
-          return { operationId: job.statusOperation, method: method.toUpperCase(), path, operation: op, parameters: [] };
-      }
-    }
-    return undefined;
   };
   const handlers: Record<string, MockHandler> = {};
   if (job) {
@@ -222,7 +216,7 @@ export function createVendorMock(
 }
 
 /** Copies the start request's top-level fields that the status body also has (Docutray's document_type_code). */
-function echoInto(document: OpenApiDocument, schema: SpecNode | undefined, body: unknown, echo: unknown): void {
+function echoInto(document: OpenApiDocument, schema: SchemaObject | undefined, body: unknown, echo: unknown): void {
   if (!echo || typeof echo !== "object" || !body || typeof body !== "object") return;
   const properties = deref(document, schema)?.properties ?? {};
   for (const [name, value] of Object.entries(echo)) {
@@ -231,6 +225,8 @@ function echoInto(document: OpenApiDocument, schema: SpecNode | undefined, body:
     if (property && types.includes(typeof value)) (body as Record<string, unknown>)[name] = value;
   }
 }
+
+const isJsonObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null;
 
 /** Top-level fields of a JSON start request, which a vendor's status body may echo (document_type_code). */
 const echoedFields = (json: unknown): Record<string, unknown> =>
@@ -265,17 +261,18 @@ function validationFailure(document: OpenApiDocument, info: OperationInfo, probl
   const schema = deref(document, documented.media?.schema) ?? {};
   const examples = [
     ...("example" in (documented.media ?? {}) ? [documented.media?.example] : []),
-    ...Object.values<SpecNode>(documented.media?.examples ?? {}).map((e) => deref(document, e)?.value),
-  ].filter((e) => e && typeof e === "object");
+    ...Object.values(documented.media?.examples ?? {}).map((e) => deref(document, e)?.value),
+  ].filter(isJsonObject);
   // An unsupported Content-Type is answered with the vendor's own message for it, when it documents one.
   const aboutContentType = problems.some((p) => p.startsWith("unsupported Content-Type"));
   const fitting = aboutContentType ? examples.find((e) => /content-type/i.test(JSON.stringify(e))) : undefined;
   if (fitting) return { status, body: structuredClone(fitting) };
+  const built = exampleOf(document, documented.media);
   const body = structuredClone(
-    examples.find((e) => Object.values(e).some(Array.isArray)) ?? examples[0] ?? exampleOf(document, documented.media) ?? {},
+    examples.find((e) => Object.values(e).some(Array.isArray)) ?? examples[0] ?? (isJsonObject(built) ? built : {}),
   );
   const properties = propertiesOf(document, schema);
-  const listName = Object.entries<SpecNode>(properties).find(([, p]) => {
+  const listName = Object.entries(properties).find(([, p]) => {
     const types = deref(document, p)?.type;
     return types === "array" || (Array.isArray(types) && types.includes("array"));
   })?.[0];
@@ -289,12 +286,8 @@ function validationFailure(document: OpenApiDocument, info: OperationInfo, probl
 }
 
 /** A schema's properties, its allOf branches' included (LettrLabs' error envelope). */
-function propertiesOf(document: OpenApiDocument, schema: SpecNode | undefined, depth = 0): Record<string, SpecNode> {
+function propertiesOf(document: OpenApiDocument, schema: SchemaObject | undefined, depth = 0): Record<string, SchemaObject> {
   const node = deref(document, schema);
   if (!node || depth > 16) return {};
-  return Object.assign(
-    {},
-    ...(node.allOf ?? []).map((branch: SpecNode) => propertiesOf(document, branch, depth + 1)),
-    node.properties ?? {},
-  );
+  return Object.assign({}, ...(node.allOf ?? []).map((branch) => propertiesOf(document, branch, depth + 1)), node.properties ?? {});
 }

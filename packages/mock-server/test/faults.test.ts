@@ -1,5 +1,8 @@
-// Every fault kind, through a real HTTP request to the mock.
-import { describe, expect, test } from "vitest";
+// Every fault kind, through a real HTTP request to the mock; and the checks a fault passes when injected.
+import { describe, expect, expectTypeOf, test } from "vitest";
+import type { Fault } from "../src/fault-queue.js";
+import type { MockServer } from "../src/start-mock-server.js";
+import type { OperationId } from "../src/vendor-mock.js";
 import { startVendor } from "./start-vendor.js";
 
 const STATUS = "/api/convert-async/status/cm1";
@@ -102,12 +105,89 @@ describe("faults", () => {
     expect(text).toContain('"id":18446744073709551615');
   });
 
-  test("a status fault for a status the operation does not document is refused, not invented", async () => {
+  test("status, undocumented: true: a status the spec does not document, with its reason phrase", async () => {
     const { mock, call } = await docutray();
-    mock.faults.inject("getConversionStatus", { type: "status", status: 418 });
+    mock.faults.inject("getConversionStatus", { type: "status", status: 418, undocumented: true });
     const response = await call(STATUS);
-    expect(response.status).toBe(500);
-    expect(await response.text()).toContain("documents no 418 response");
-    expect(mock.errors).toHaveLength(1);
+    expect(response.status).toBe(418);
+    expect(response.headers.get("content-type")).toContain("text/plain");
+    expect(await response.text()).toBe("I'm a Teapot");
+    expect((await call(STATUS)).status).toBe(200);
+    expect(mock.errors).toEqual([]);
+  });
+
+  test("status, undocumented: true on a documented status still sends the documented body", async () => {
+    const { mock, call } = await docutray();
+    mock.faults.inject("getConversionStatus", { type: "status", status: 403, undocumented: true });
+    const response = await call(STATUS);
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({ error: "Access denied to this conversion" });
+  });
+});
+
+describe("faults are checked when injected", () => {
+  test("an operationId the vendor does not have throws, naming the vendor's operationIds", async () => {
+    const { mock } = await startVendor("docutray");
+    // @ts-expect-error getImportStatus is an Apptus operation: a typed mock does not compile it
+    const inject = () => mock.faults.inject("getImportStatus", { type: "latency", ms: 1 });
+    expect(inject).toThrow(
+      'docutray has no operation "getImportStatus"; its operationIds: startConversion, getConversionStatus, createDocumentType',
+    );
+  });
+
+  test('inject takes the vendor\'s operationIds (or "*") as types, from its generated descriptor', async () => {
+    const { mock: docutrayMock } = await startVendor("docutray");
+    expectTypeOf(docutrayMock.faults.inject)
+      .parameter(0)
+      .toEqualTypeOf<"startConversion" | "getConversionStatus" | "createDocumentType" | "*">();
+    const { mock: apptusMock } = await startVendor("apptus-esales");
+    expectTypeOf(apptusMock.faults.inject).parameter(0).toEqualTypeOf<"getImportStatus" | "startImport" | "*">();
+    expectTypeOf<OperationId<"leadsygroup">>().toEqualTypeOf<"listImportFiles" | "getImportStatus" | "importLeads">();
+    // A mock of a definition (a spec under edit) knows its operations only at run time.
+    expectTypeOf<MockServer<"docutray", string>["faults"]["inject"]>().parameter(0).toEqualTypeOf<string>();
+  });
+
+  const refused: [string, { route: OperationId<"docutray"> | "*"; fault: Fault; times?: number; want: string }][] = [
+    [
+      "a status the operation does not document",
+      {
+        route: "getConversionStatus",
+        fault: { type: "status", status: 418 },
+        want: 'getConversionStatus documents no 418 response (it documents 200, 401, 403, 404, 429, 500); pass { type: "status", status: 418, undocumented: true } to send it anyway',
+      },
+    ],
+    [
+      'on "*", a status some operations do not document',
+      {
+        route: "*",
+        fault: { type: "status", status: 403 },
+        want: '"*" would send 403 from operations that do not document it (startConversion, createDocumentType)',
+      },
+    ],
+    [
+      "a status that is not a final HTTP status",
+      { route: "getConversionStatus", fault: { type: "status", status: 99, undocumented: true }, want: "(200-599), got 99" },
+    ],
+    [
+      "times: 0",
+      {
+        route: "getConversionStatus",
+        fault: { type: "latency", ms: 1 },
+        times: 0,
+        want: "times must be a positive integer or Infinity, got 0",
+      },
+    ],
+  ];
+
+  test.each(refused)("%s throws, saying what to change", async (_, { route, fault, times, want }) => {
+    const { mock, call } = await docutray();
+    expect(() => mock.faults.inject(route, fault, times === undefined ? {} : { times })).toThrow(want);
+    // Nothing was queued: the next request is answered normally.
+    expect((await call(STATUS)).status).toBe(200);
+  });
+
+  test('"*" with a status every operation documents is accepted', async () => {
+    const { mock } = await startVendor("docutray");
+    expect(() => mock.faults.inject("*", { type: "status", status: 500 })).not.toThrow();
   });
 });

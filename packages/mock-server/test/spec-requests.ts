@@ -1,7 +1,7 @@
 // Builds a valid request for any operation from the spec itself (parameter and body examples, or
 // schema samples), so tests can walk every operation without hand-written fixtures.
 import { exampleOf, sampleFromSchema } from "../src/sample-body.js";
-import { deref, type OpenApiDocument, type OperationInfo, type SpecNode } from "../src/spec-document.js";
+import { deref, type OpenApiDocument, type OperationInfo, type ParameterObject } from "../src/spec-document.js";
 import type { VendorName } from "../src/vendor-list.js";
 
 export const API_KEY = "mock_test_SECRET_KEY_42";
@@ -13,7 +13,7 @@ export const AUTH_HEADERS: Record<VendorName, (key: string) => Record<string, st
   lettrlabs: (key) => ({ "x-api-key": key }),
 };
 
-function parameterValue(document: OpenApiDocument, parameter: SpecNode): string {
+function parameterValue(document: OpenApiDocument, parameter: ParameterObject): string {
   if (parameter.example !== undefined) return String(parameter.example);
   return String(sampleFromSchema(document, parameter.schema));
 }
@@ -35,8 +35,8 @@ export function buildRequest(
   }
   const init: RequestInit = { method: info.method, headers };
   const requestBody = deref(document, info.operation.requestBody);
-  const [mediaType, media] = Object.entries<SpecNode>(requestBody?.content ?? {}).find(([type]) => type !== "multipart/form-data") ??
-    Object.entries<SpecNode>(requestBody?.content ?? {})[0] ?? [undefined, undefined];
+  const content = Object.entries(requestBody?.content ?? {});
+  const [mediaType, media] = content.find(([type]) => type !== "multipart/form-data") ?? content[0] ?? [undefined, undefined];
   if (mediaType && media) {
     const value = exampleOf(document, media);
     if (mediaType === "multipart/form-data") {

@@ -6,7 +6,7 @@ import { documentedResponse, documentedStatuses, listSpecOperations } from "../s
 import { createSpecValidator, describeErrors } from "../src/spec-validator.js";
 import { type MockServer, startMockServer } from "../src/start-mock-server.js";
 import { VENDOR_DESCRIPTORS, type VendorName } from "../src/vendor-list.js";
-import { loadVendorMock } from "../src/vendor-mock.js";
+import { loadVendorMock, type OperationId } from "../src/vendor-mock.js";
 import { API_KEY, buildRequest } from "./spec-requests.js";
 
 const vendors = Object.keys(VENDOR_DESCRIPTORS) as VendorName[];
@@ -15,7 +15,8 @@ describe.each(vendors)("%s", (vendor) => {
   const { document } = loadVendorMock(vendor);
   const ownValidator = createSpecValidator(structuredClone(document), `walk-${vendor}`);
   const cases = listSpecOperations(document).flatMap((info) =>
-    documentedStatuses(info.operation).map((status) => [info.operationId, status, info] as const),
+    // The spec's operationIds are the descriptor's, which type faults.inject.
+    documentedStatuses(info.operation).map((status) => [info.operationId as OperationId, status, info] as const),
   );
   let mock: MockServer;
   beforeAll(async () => {
