@@ -92,3 +92,37 @@ describe.skipIf(process.platform === "win32")("dev", () => {
     }
   });
 });
+
+describe.skipIf(process.platform === "win32")("dev under a launcher", () => {
+  // `pnpm dev` starts it under pnpm and a shell; ending the launcher, even with SIGKILL, must not
+  // leave a watcher behind.
+  test("stops when whoever started it is killed", async () => {
+    const root = await makeTempRoot({ fixture: await readFile(path.join(fixturesDir, "good/openapi.yaml"), "utf8") });
+    roots.push(root);
+    expect((await runCli("generate-cli.mjs", [], root)).code).toBe(0);
+    const cli = path.join(repoRoot, "scripts/src/authoring/dev-cli.mjs");
+    // A shell that starts the CLI in the background, says its pid, and waits: the launcher.
+    const launcher = spawn("sh", ["-c", `"${process.execPath}" "${cli}" & echo "pid $!"; wait`], {
+      cwd: root,
+      env: { ...process.env, VENDORSPEC_ROOT: root },
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const group = launcher.pid as number;
+    let out = "";
+    launcher.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    try {
+      await waitForOutput(launcher, /^dev: watching specs of fixture/m);
+      const pid = Number(/^pid (\d+)$/m.exec(out)?.[1]);
+      expect(isRunning(pid)).toBe(true);
+      process.kill(launcher.pid as number, "SIGKILL");
+      // It notices it was re-parented and exits; wait for that (bounded by the test's timeout).
+      while (isRunning(pid)) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(isRunning(pid)).toBe(false);
+    } finally {
+      if (isRunning(-group)) process.kill(-group, "SIGKILL");
+    }
+  });
+});

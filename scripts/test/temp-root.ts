@@ -131,7 +131,8 @@ export async function snapshotTree(dir: string): Promise<string[]> {
 export async function scriptCommands(): Promise<Array<{ command: string; file: string }>> {
   const { scripts } = JSON.parse(await readFile(path.join(repoRoot, "package.json"), "utf8")) as { scripts: Record<string, string> };
   return Object.entries(scripts).flatMap(([command, line]) => {
-    const file = /^node (scripts\/src\/\S+-cli\.mjs)$/.exec(line)?.[1];
+    // `exec` lets a long-running one (dev) be pnpm's own child, so ending pnpm ends it.
+    const file = /^(?:exec )?node (scripts\/src\/\S+-cli\.mjs)$/.exec(line)?.[1];
     return file ? [{ command, file }] : [];
   });
 }

@@ -38,6 +38,12 @@ const stop = (signal) => {
 // Listening before the watchers exist, so a signal during start-up ends the process cleanly too.
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
+// `pnpm dev` runs us under pnpm (and a shell): terminating pnpm does not reach us, so a watcher
+// would outlive it. Whoever started us going away (we get re-parented) stops us like a signal.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stop("SIGTERM");
+}, 500).unref();
 
 try {
   watcher = await watchSpecs({
