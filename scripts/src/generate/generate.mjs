@@ -4,10 +4,10 @@
 // package untouched; the others are still generated.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { BaseResolver } from "@redocly/openapi-core";
 import { lintSpec, loadLintConfig, unparsableSpecProblem } from "../lint/lint-spec.mjs";
 import { statusBodySchema } from "../model/job-declaration.mjs";
 import { createSpecModel } from "../model/spec-model.mjs";
+import { createSpecResolver } from "../model/spec-resolver.mjs";
 import { buildVendorDescriptor } from "../model/vendor-descriptor.mjs";
 import { readVendors, selectVendors } from "../model/vendors.mjs";
 import { bundleSpec } from "./bundle-spec.mjs";
@@ -41,7 +41,7 @@ export async function generate({ rootDir, names = [], check = false }) {
   /** @type {VendorOutcome[]} */
   const outcomes = [];
   for (const vendor of vendors) {
-    const resolver = new BaseResolver(config.resolve);
+    const resolver = createSpecResolver(config);
     const found = await lintSpec(vendor.specPath, config, rootDir, resolver);
     const problems = found.filter((p) => p.severity === "error");
     const warnings = found.filter((p) => p.severity !== "error");
@@ -127,7 +127,7 @@ async function renderWorkspaceFiles(rootDir, vendors) {
  * @param {Vendor} vendor
  * @param {import("@redocly/openapi-core").Config} config
  * @param {string} license
- * @param {BaseResolver} resolver
+ * @param {import("@redocly/openapi-core").BaseResolver} resolver
  */
 async function renderPackage(vendor, config, license, resolver) {
   const document = await bundleSpec(vendor.specPath, config, resolver);
