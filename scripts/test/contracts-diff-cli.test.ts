@@ -89,7 +89,7 @@ describe("two-file mode", () => {
     ]);
     for (const change of report.changes) expect(Object.keys(change)).toEqual(["rule", "class", "pointer", "message", "location"]);
     expect(report.typeBreaks).toEqual([expect.objectContaining({ operationId: "getJob", where: expect.stringMatching(/response 200/) })]);
-  });
+  }, 240_000); // two CLI runs, each compiling both specs with TypeScript
 
   test("--fail-on breaking: exit 1 on a breaking change, 0 on a safe one; --markdown renders a table", async () => {
     const base = await write("base.yaml", stringify(baseSpec()));

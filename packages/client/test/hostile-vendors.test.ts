@@ -114,7 +114,7 @@ describe("bodies", () => {
     const deep = `${"[".repeat(1_000_000)}${"]".repeat(1_000_000)}`;
     const host = await serve((_, response) => response.writeHead(500, { "content-type": "application/json" }).end(deep));
     await expect(client("docutray", host.url).jobs.get("c1")).rejects.toBeInstanceOf(ServerError);
-  });
+  }, 120_000); // 2 MB of nesting takes seconds to refuse on a loaded 2-core machine
 
   test.each(VENDOR_CASES.map((c) => [c.vendor] as const))(
     "%s: status words that name Object.prototype members are unknown",

@@ -98,8 +98,10 @@ describe("timeouts", () => {
 
   test("a timed-out GET is retried, and the retry can succeed", async () => {
     const { mock } = await startDocutray();
-    mock.faults.inject("getConversionStatus", { type: "latency", ms: 2_000 }, { times: 1 });
-    const job = await docutray(mock.url, { timeoutMs: 300, maxRetries: 1 }).jobs.get("cv1");
+    // The first answer comes far past the timeout; the timeout is long enough that the retry's
+    // answer arrives within it however loaded the machine is.
+    mock.faults.inject("getConversionStatus", { type: "latency", ms: 20_000 }, { times: 1 });
+    const job = await docutray(mock.url, { timeoutMs: 2_000, maxRetries: 1 }).jobs.get("cv1");
     expect(job.vendorStatus).toBe("PROCESSING");
   });
 });
