@@ -17,6 +17,7 @@ import { renderDescriptorDts, renderIndexJs } from "./render-descriptor.mjs";
 import { renderPackageJson, renderTurboJson } from "./render-package-json.mjs";
 import { renderReadme } from "./render-readme.mjs";
 import { renderClientEntry, renderClientIndex, renderMockVendorList, syncManifest } from "./render-workspace-files.mjs";
+import { recoverPackageDir, recoverPackagesDir, replacePackageDir } from "./swap-package-dir.mjs";
 
 /** @typedef {import("../model/vendors.mjs").Vendor} Vendor */
 /** @typedef {import("../lint/format-problems.mjs").SpecProblem} SpecProblem */
@@ -63,10 +64,19 @@ export async function generate({ rootDir, names = [], check = false }) {
     const targets = [[vendor.packageDir, rendered.packageFiles]];
     if (clientExists) targets.push([path.join(rootDir, CLIENT_VENDORS_DIR), rendered.clientFiles]);
     for (const [dir, files] of targets) {
-      touched.push(...(check ? await findStaleFiles(dir, files) : await writePackageFiles(dir, files)));
+      if (check) touched.push(...(await findStaleFiles(dir, files)));
+      else if (dir !== vendor.packageDir) touched.push(...(await writePackageFiles(dir, files)));
+      // A killed run may have left the package missing mid-swap: then this render read no
+      // package.json (no released version), so render again once the old package is back.
+      else if (await recoverPackageDir(dir))
+        touched.push(...(await replacePackageDir(dir, (await renderPackage(vendor, config, license, resolver)).packageFiles)));
+      else touched.push(...(await replacePackageDir(dir, files)));
     }
     outcomes.push({ vendor, problems: [], warnings, files: touched });
   }
+  // Before the vendor lists are rendered from which packages exist: a vendor this run did not
+  // generate may have been left mid-swap too.
+  if (!check) await recoverPackagesDir(path.join(rootDir, "packages"));
   const shared = await renderWorkspaceFiles(rootDir, allVendors);
   const sharedTouched = [];
   for (const [dir, files] of shared)

@@ -3,7 +3,10 @@
 // problem with its line and column, so callers handle every failure the same way.
 import path from "node:path";
 import { lint, loadConfig, YamlParseError } from "@redocly/openapi-core";
+import { checkSpecFileLimits, SpecLimitError } from "../model/spec-limits.mjs";
+import { createSpecResolver } from "../model/spec-resolver.mjs";
 import { checkSpecVersion } from "./check-spec-version.mjs";
+import { findRefCycle } from "./find-ref-cycle.mjs";
 import { toSpecProblems } from "./format-problems.mjs";
 
 /** @typedef {import("./format-problems.mjs").SpecProblem} SpecProblem */
@@ -21,18 +24,53 @@ export function loadLintConfig(rootDir) {
  * @param {import("@redocly/openapi-core").Config} config
  * @param {string} rootDir
  * @param {import("@redocly/openapi-core").BaseResolver} [resolver] shared with the bundle step, so
- *   the spec and its $ref files are read and parsed once
+ *   the spec and its $ref files are read and parsed once; by default the same confined resolver
+ *   generate uses, so `lint:specs` and `generate` refuse exactly the same refs
  * @returns {Promise<SpecProblem[]>}
  */
-export async function lintSpec(specPath, config, rootDir, resolver) {
-  const wrongVersion = await checkSpecVersion(specPath, rootDir);
-  if (wrongVersion) return [wrongVersion];
+export async function lintSpec(specPath, config, rootDir, resolver = createSpecResolver(config)) {
   try {
-    const problems = await lint({ ref: specPath, config, ...(resolver ? { externalRefResolver: resolver } : {}) });
-    return toSpecProblems(problems, rootDir);
+    // Before anything reads the whole file (the version check does): a hostile root fails here.
+    await checkSpecFileLimits(specPath);
+    const wrongVersion = await checkSpecVersion(specPath, rootDir);
+    if (wrongVersion) return [wrongVersion];
+    const problems = await lint({ ref: specPath, config, externalRefResolver: resolver });
+    return withoutRefusalEchoes(toSpecProblems(problems, rootDir));
   } catch (error) {
+    if (error instanceof Error && error.message === CIRCULAR) return [await refCycleProblem(specPath, rootDir)];
     return [unparsableSpecProblem(error, specPath, rootDir)];
   }
+}
+
+/**
+ * A refused $ref is also unresolved; no-unresolved-refs repeats the ref-confined message at the
+ * same $ref, so keep only the rule that names the policy.
+ * @param {SpecProblem[]} problems
+ */
+function withoutRefusalEchoes(problems) {
+  const refused = new Set(problems.filter((p) => p.ruleId === "vendorspec/ref-confined").map((p) => `${p.file}\n${p.message}`));
+  return problems.filter(
+    (p) => !(p.ruleId === "no-unresolved-refs" && refused.has(`${p.file}\n${p.message.replace(/^Can't resolve \$ref: /, "")}`)),
+  );
+}
+
+/** redocly's words for a $ref chain that loops back on itself; it gives no location. */
+const CIRCULAR = "Self-referencing circular pointer";
+
+/**
+ * @param {string} specPath @param {string} rootDir
+ * @returns {Promise<SpecProblem>}
+ */
+async function refCycleProblem(specPath, rootDir) {
+  const cycle = await findRefCycle(specPath).catch(() => undefined);
+  return {
+    file: path.relative(rootDir, specPath),
+    line: cycle?.line ?? 1,
+    col: cycle?.col ?? 1,
+    severity: "error",
+    ruleId: "ref-cycle",
+    message: cycle?.message ?? "a circular $ref through the spec's other files never reaches a definition",
+  };
 }
 
 /**
@@ -47,6 +85,10 @@ export function unparsableSpecProblem(error, specPath, rootDir) {
     // redocly's message repeats the absolute path and position; keep only the reason.
     const reason = error.message.replace(/ in ".*$/s, "");
     return { file, line: error.line, col: error.col, severity: "error", ruleId: "yaml-syntax", message: reason };
+  }
+  if (error instanceof SpecLimitError) {
+    const { line, col, ruleId, message } = error;
+    return { file: path.relative(rootDir, error.file), line, col, severity: "error", ruleId, message };
   }
   const code = /** @type {{ code?: string }} */ (error).code;
   if (code === "ENOENT") {

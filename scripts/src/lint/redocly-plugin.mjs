@@ -2,10 +2,12 @@
 // vendorspec's redocly plugin (registered in redocly.yaml): rules a generic OpenAPI linter cannot
 // know. `vendorspec/job-declaration` checks `x-vendorspec-job` and the links to it with the same code
 // the generator builds the descriptor with, so a spec that lints clean always generates.
+// `vendorspec/ref-confined` reports the $refs the shared resolver refuses (./ref-confined.mjs).
 
 import { checkJobDeclaration } from "../model/job-declaration.mjs";
 import { parsePointer } from "../model/json-pointer.mjs";
 import { createSpecModel } from "../model/spec-model.mjs";
+import { RefConfined } from "./ref-confined.mjs";
 
 /**
  * The longest prefix of `segments` that exists in the root file as written, so a problem inside a
@@ -41,6 +43,6 @@ function JobDeclaration() {
 export default function vendorspecPlugin() {
   return {
     id: "vendorspec",
-    rules: { oas3: { "job-declaration": JobDeclaration } },
+    rules: { oas3: { "job-declaration": JobDeclaration, "ref-confined": RefConfined } },
   };
 }
