@@ -3,7 +3,7 @@
 // generate with the very same line, leave the previous package byte-identical, and read nothing
 // outside the folder (the URL case asserts a local server saw no request).
 
-import { cp, mkdtemp, readdir, readFile, symlink, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdtemp, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -15,13 +15,20 @@ const hostileDir = path.join(fixturesDir, "hostile");
 const goodSpec = await readFile(path.join(fixturesDir, "good/openapi.yaml"), "utf8");
 const names = (await readdir(hostileDir)).sort();
 
-/** Per-case preparation the corpus cannot hold as files: links out and files over the size cap. */
+/** Per-case preparation the corpus cannot hold as files: links out and files over the size caps. */
 const setups: Record<string, (specDir: string, root: string) => Promise<void>> = {
   "symlink-out": (specDir, root) => symlink(path.join(root, "outside.yaml"), path.join(specDir, "linked.yaml")),
   // A comment pads a valid schema to one byte over the 4 MiB per-file cap.
   "oversize-ref": async (specDir) => {
     const schema = "type: string\ndescription: Padded.\n";
     await writeFile(path.join(specDir, "big.yaml"), `${schema}#${"x".repeat(4 * 1024 * 1024 - schema.length - 1)}\n`);
+  },
+  // Five chained files, each under the per-file cap, 17 MiB together: the fifth crosses 16 MiB.
+  "oversize-bundle": async (specDir) => {
+    for (const part of [1, 2, 3, 4, 5]) {
+      const mib = part < 5 ? 3.5 : 3;
+      await appendFile(path.join(specDir, `part${part}.yaml`), `#${"x".repeat(mib * 1024 * 1024)}\n`);
+    }
   },
 };
 

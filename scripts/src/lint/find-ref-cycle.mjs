@@ -1,21 +1,39 @@
 // @ts-check
-// Locates a $ref chain that never reaches a definition (A → B → A). redocly only throws
-// "Self-referencing circular pointer" with no location; the author needs the schema and its line.
+// Locates a $ref chain that never reaches a definition (A → B → A), within a file or across the
+// spec's files. redocly only throws "Self-referencing circular pointer" with no location; the
+// author needs the schema, its file and its line.
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 
 /**
- * A cycle of local $refs in `file`, located at the $ref of its first schema; undefined when the
- * file holds none (the cycle then runs through other files).
- * @param {string} file absolute path
- * @returns {Promise<{ line: number, col: number, message: string } | undefined>}
+ * A cycle of $refs reachable from the spec's root `file`, through its own pointers and the files it
+ * $refs inside its folder, located at the $ref of the cycle's first schema (the root file's first,
+ * when the cycle passes through it); undefined when none is found.
+ * @param {string} file absolute path of the root file
+ * @returns {Promise<{ file: string, line: number, col: number, message: string } | undefined>}
  */
 export async function findRefCycle(file) {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(await readFile(file, "utf8"), { lineCounter, uniqueKeys: false });
-  /** @type {Map<string, { target: string, offset: number }>} pointer of a `{ $ref }` node → where it points */
+  const root = path.resolve(file);
+  /** @type {Map<string, RefEdge>} `file#pointer` of a `{ $ref }` node → where it points */
   const refs = new Map();
-  collectLocalRefs(doc.contents, "", refs);
+  /** @type {Map<string, LineCounter>} */
+  const files = new Map();
+  const queue = [root];
+  while (queue.length > 0 && files.size < MAX_FILES) {
+    const next = /** @type {string} */ (queue.shift());
+    if (files.has(next)) continue;
+    const lineCounter = new LineCounter();
+    files.set(next, lineCounter);
+    const text = await readFile(next, "utf8").catch(() => undefined);
+    if (text === undefined) continue;
+    const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+    for (const [from, edge] of collectRefs(doc.contents, next, path.dirname(root))) {
+      refs.set(from, edge);
+      const targetFile = edge.target.slice(0, edge.target.indexOf("#"));
+      if (!files.has(targetFile)) queue.push(targetFile);
+    }
+  }
   for (const start of refs.keys()) {
     /** @type {string[]} */
     const chain = [];
@@ -27,12 +45,17 @@ export async function findRefCycle(file) {
     }
     if (at === undefined) continue;
     const cycle = chain.slice(chain.indexOf(at));
-    const byPosition = (/** @type {string} */ a, /** @type {string} */ b) => (refs.get(a)?.offset ?? 0) - (refs.get(b)?.offset ?? 0);
-    const schemas = cycle.filter((p) => SCHEMA.test(p)).sort(byPosition);
-    const first = schemas[0] ?? [...cycle].sort(byPosition)[0] ?? at;
-    const names = [...cycle.slice(cycle.indexOf(first)), ...cycle.slice(0, cycle.indexOf(first)), first].map(label);
-    const { line, col } = lineCounter.linePos(refs.get(first)?.offset ?? 0);
+    // Root-file schemas first, then the root file, then other files; by position within each.
+    const rank = (/** @type {string} */ id) => (id.startsWith(`${root}#`) ? (SCHEMA.test(id.slice(root.length + 1)) ? 0 : 1) : 2);
+    const fileOf = (/** @type {string} */ id) => refs.get(id)?.file ?? "";
+    const byRank = (/** @type {string} */ a, /** @type {string} */ b) =>
+      rank(a) - rank(b) || fileOf(a).localeCompare(fileOf(b)) || (refs.get(a)?.offset ?? 0) - (refs.get(b)?.offset ?? 0);
+    const first = [...cycle].sort(byRank)[0] ?? at;
+    const edge = /** @type {RefEdge} */ (refs.get(first));
+    const names = [...cycle.slice(cycle.indexOf(first)), ...cycle.slice(0, cycle.indexOf(first)), first].map((id) => label(id, root));
+    const { line, col } = files.get(edge.file)?.linePos(edge.offset) ?? { line: 1, col: 1 };
     return {
+      file: edge.file,
       line,
       col,
       message: `circular $ref: ${names.join(" → ")} never reaches a definition; make one of them a real schema`,
@@ -41,12 +64,22 @@ export async function findRefCycle(file) {
   return undefined;
 }
 
+/** A spec's files are few; a hostile tree of thousands is cut off, never walked. */
+const MAX_FILES = 200;
+
+/** @typedef {{ file: string, target: string, offset: number }} RefEdge target is `file#pointer` */
+
 const SCHEMA = /^\/components\/schemas\/([^/]+)$/;
 
-/** @param {string} pointer */
-const label = (pointer) => {
+/** @param {string} id `file#pointer` @param {string} root the root file */
+const label = (id, root) => {
+  const hash = id.indexOf("#");
+  const [file, pointer] = [id.slice(0, hash), id.slice(hash + 1)];
   const name = SCHEMA.exec(pointer)?.[1];
-  return name ? `schema "${decodeSegment(name)}"` : `#${pointer}`;
+  const local = name ? `schema "${decodeSegment(name)}"` : `#${pointer}`;
+  if (file === root) return local;
+  const relative = path.relative(path.dirname(root), file);
+  return pointer === "" ? relative : `${relative}${name ? ` ${local}` : local}`;
 };
 
 /** @param {string} segment */
@@ -63,35 +96,61 @@ const decodeUri = (text) => {
 const encodeSegment = (segment) => segment.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /**
- * Where following `pointer` leads: its own $ref, or the $ref of an ancestor with the rest appended
+ * Where following `id` leads: its own $ref, or the $ref of an ancestor with the rest appended
  * (redocly follows refs met along a pointer too). Undefined when no ref is involved.
- * @param {string} pointer @param {Map<string, { target: string }>} refs
+ * @param {string} id `file#pointer` @param {Map<string, RefEdge>} refs
  */
-function follow(pointer, refs) {
+function follow(id, refs) {
+  const hash = id.indexOf("#");
+  const file = id.slice(0, hash + 1);
+  const pointer = id.slice(hash + 1);
   for (let prefix = pointer; ; prefix = prefix.slice(0, prefix.lastIndexOf("/"))) {
-    const ref = refs.get(prefix);
+    const ref = refs.get(file + prefix);
     if (ref) return ref.target + pointer.slice(prefix.length);
     if (prefix === "") return undefined;
   }
 }
 
 /**
+ * Every `$ref` of one file, as `file#pointer` → target `file#pointer`. Refs leaving the spec's
+ * folder are left out: the resolver refuses them before any cycle could form.
  * @param {unknown} node a yaml node
- * @param {string} pointer
- * @param {Map<string, { target: string, offset: number }>} refs
+ * @param {string} file absolute path of the file holding `node`
+ * @param {string} specDir
+ * @param {string} [pointer]
+ * @param {Array<[string, RefEdge]>} [out]
  */
-function collectLocalRefs(node, pointer, refs) {
+function collectRefs(node, file, specDir, pointer = "", out = []) {
   if (isSeq(node)) {
-    for (const [i, item] of node.items.entries()) collectLocalRefs(item, `${pointer}/${i}`, refs);
+    for (const [i, item] of node.items.entries()) collectRefs(item, file, specDir, `${pointer}/${i}`, out);
   }
-  if (!isMap(node)) return;
+  if (!isMap(node)) return out;
   for (const pair of node.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
     if (key === undefined) continue;
     const value = pair.value;
-    if (key === "$ref" && isScalar(value) && typeof value.value === "string" && value.value.startsWith("#/")) {
-      refs.set(pointer, { target: decodeUri(value.value.slice(1)), offset: value.range?.[0] ?? 0 });
+    if (key === "$ref" && isScalar(value) && typeof value.value === "string") {
+      const target = resolveTarget(value.value, file, specDir);
+      if (target !== undefined) out.push([`${file}#${pointer}`, { file, target, offset: value.range?.[0] ?? 0 }]);
     }
-    collectLocalRefs(value, `${pointer}/${encodeSegment(key)}`, refs);
+    collectRefs(value, file, specDir, `${pointer}/${encodeSegment(key)}`, out);
   }
+  return out;
+}
+
+/**
+ * `file#pointer` a $ref names, or undefined for a URL, an escape or a malformed pointer.
+ * @param {string} ref @param {string} fromFile @param {string} specDir
+ */
+function resolveTarget(ref, fromFile, specDir) {
+  const hash = ref.indexOf("#");
+  const uri = hash < 0 ? ref : ref.slice(0, hash);
+  const fragment = hash < 0 ? "" : decodeUri(ref.slice(hash + 1));
+  if (fragment !== "" && !fragment.startsWith("/")) return undefined;
+  if (uri === "") return `${fromFile}#${fragment}`;
+  if (/^[a-z][a-z0-9+.-]+:/i.test(uri) || path.isAbsolute(uri)) return undefined;
+  const target = path.resolve(path.dirname(fromFile), decodeUri(uri));
+  const inside = path.relative(specDir, target);
+  if (inside.startsWith("..") || path.isAbsolute(inside)) return undefined;
+  return `${target}#${fragment}`;
 }

@@ -2,12 +2,11 @@
 // Lints one spec with the repo's redocly.yaml rules. A spec that cannot even be parsed becomes one
 // problem with its line and column, so callers handle every failure the same way.
 import path from "node:path";
-import { lint, loadConfig, YamlParseError } from "@redocly/openapi-core";
+import { getLineColLocation, lint, loadConfig, YamlParseError } from "@redocly/openapi-core";
 import { checkSpecFileLimits, SpecLimitError } from "../model/spec-limits.mjs";
 import { createSpecResolver } from "../model/spec-resolver.mjs";
 import { checkSpecVersion } from "./check-spec-version.mjs";
 import { findRefCycle } from "./find-ref-cycle.mjs";
-import { toSpecProblems } from "./format-problems.mjs";
 
 /** @typedef {import("./format-problems.mjs").SpecProblem} SpecProblem */
 
@@ -43,6 +42,30 @@ export async function lintSpec(specPath, config, rootDir, resolver = createSpecR
 }
 
 /**
+ * redocly's problems as SpecProblems, located by file (relative to the root), line and column.
+ * @param {import("@redocly/openapi-core").NormalizedProblem[]} problems
+ * @param {string} rootDir
+ * @returns {SpecProblem[]}
+ */
+function toSpecProblems(problems, rootDir) {
+  return problems
+    .filter((p) => p.severity === "error" || p.severity === "warn")
+    .map((p) => {
+      const location = p.location[0];
+      const where = location ? getLineColLocation(location).start : { line: 1, col: 1 };
+      const absolute = location?.source.absoluteRef ?? "";
+      return {
+        file: absolute ? path.relative(rootDir, absolute) : "(unknown file)",
+        line: where.line,
+        col: where.col,
+        severity: /** @type {"error" | "warn"} */ (p.severity),
+        ruleId: p.ruleId,
+        message: p.message,
+      };
+    });
+}
+
+/**
  * A refused $ref is also unresolved; no-unresolved-refs repeats the ref-confined message at the
  * same $ref, so keep only the rule that names the policy.
  * @param {SpecProblem[]} problems
@@ -64,7 +87,7 @@ const CIRCULAR = "Self-referencing circular pointer";
 async function refCycleProblem(specPath, rootDir) {
   const cycle = await findRefCycle(specPath).catch(() => undefined);
   return {
-    file: path.relative(rootDir, specPath),
+    file: path.relative(rootDir, cycle?.file ?? specPath),
     line: cycle?.line ?? 1,
     col: cycle?.col ?? 1,
     severity: "error",

@@ -12,6 +12,8 @@ export const MAX_BUNDLE_BYTES = 16 * 1024 * 1024;
 /** YAML aliases a real spec might use; a "billion laughs" document needs far more. */
 export const MAX_YAML_ALIASES = 1000;
 
+const ANCHOR_LIKE = /(?:^|[\s,[{])&[^\s,[\]{}]/m;
+
 /** A spec file or bundle over a bound; `line`/`col` point at the cause when there is one. */
 export class SpecLimitError extends Error {
   /**
@@ -35,10 +37,11 @@ export const formatLimit = (bytes) => `${bytes / (1024 * 1024)} MiB (${bytes} by
  * redocly's YAML parser does not bound alias expansion, and every later walk of the parsed
  * document (lint, bundle, JSON.stringify) would expand it, so this runs before redocly reads it.
  * @param {string} file absolute path
+ * @returns {Promise<number>} the file's size in bytes (0 when it is not a file)
  */
 export async function checkSpecFileLimits(file) {
   const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile()) return; // missing or a folder: the reader reports it, in redocly's words
+  if (!info?.isFile()) return 0; // missing or a folder: the reader reports it, in redocly's words
   const size = info.size;
   if (size > MAX_SPEC_FILE_BYTES) {
     throw new SpecLimitError(
@@ -47,13 +50,16 @@ export async function checkSpecFileLimits(file) {
     );
   }
   const text = await readFile(file, "utf8");
-  if (!text.includes("*")) return; // no alias can exist: skip the second parse
+  // An alias must name an anchor defined before it, so a file with no anchor cannot expand: skip the
+  // second parse (it was most of this check's time). An anchor follows a line start, a space or a
+  // flow indicator; markdown bold, globs and "A & B" in descriptions do not look like one.
+  if (!ANCHOR_LIKE.test(text)) return size;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
   try {
     doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (error) {
-    if (!/alias/i.test(String(/** @type {Error} */ (error)?.message))) return; // syntax: redocly reports it, located
+    if (!/alias/i.test(String(/** @type {Error} */ (error)?.message))) return size; // syntax: redocly reports it, located
     /** @type {number | undefined} */
     let offset;
     visit(doc, {
@@ -68,4 +74,5 @@ export async function checkSpecFileLimits(file) {
       { file, ruleId: "yaml-alias-limit", line: where.line, col: where.col },
     );
   }
+  return size;
 }

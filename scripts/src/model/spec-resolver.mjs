@@ -1,11 +1,12 @@
 // @ts-check
 // The one resolver every reading of a spec goes through (lint, bundle, generate), so they can never
 // disagree about which files a spec may pull in: only files inside the root file's folder, each
-// within the size and YAML-alias bounds, and never anything over the network.
+// within the size and YAML-alias bounds, together within the bundle's size bound, and never
+// anything over the network.
 import path from "node:path";
 import { BaseResolver } from "@redocly/openapi-core";
 import { refusedRefReason } from "./ref-confinement.mjs";
-import { checkSpecFileLimits } from "./spec-limits.mjs";
+import { checkSpecFileLimits, formatLimit, MAX_BUNDLE_BYTES, SpecLimitError } from "./spec-limits.mjs";
 
 /** A $ref the resolver would not follow; its message is the one the lint rule reports. */
 export class RefusedRefError extends Error {}
@@ -13,6 +14,8 @@ export class RefusedRefError extends Error {}
 class ConfinedSpecResolver extends BaseResolver {
   /** @type {string | undefined} folder of the root file; set by the first root read */
   specDir;
+  /** Bytes of every file read so far (root and $refs): the size of what a bundle inlines. */
+  bytesRead = 0;
 
   /**
    * redocly reads the root with `base` null, then each external $ref with the file holding it.
@@ -34,7 +37,14 @@ class ConfinedSpecResolver extends BaseResolver {
   async loadExternalRef(absoluteRef) {
     // Defence in depth: resolveDocument already refused URLs; nothing here may fetch.
     if (!path.isAbsolute(absoluteRef)) throw new RefusedRefError(`$ref "${absoluteRef}" is a URL and is never fetched`);
-    await checkSpecFileLimits(absoluteRef);
+    // The files of one spec add up to its bundle: refused here, lint and generate agree on it
+    // (bundle-spec.mjs still measures the JSON it writes). The resolver reads each file once.
+    this.bytesRead += await checkSpecFileLimits(absoluteRef);
+    if (this.bytesRead > MAX_BUNDLE_BYTES)
+      throw new SpecLimitError(
+        `the spec's files add up to ${this.bytesRead} bytes with ${path.basename(absoluteRef)}, over the ${formatLimit(MAX_BUNDLE_BYTES)} limit for the bundled document; split the contract or trim what clients do not need`,
+        { file: absoluteRef, ruleId: "bundle-too-large" },
+      );
     return super.loadExternalRef(absoluteRef);
   }
 }
