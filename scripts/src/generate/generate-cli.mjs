@@ -8,12 +8,14 @@ import { formatProblem } from "../lint/format-problems.mjs";
 import { findRepoRoot } from "../model/repo-root.mjs";
 import { generate } from "./generate.mjs";
 
-const USAGE = `usage: pnpm generate [vendor...] [--check]
+const USAGE = `usage: pnpm generate [vendor...] [--check] [--no-cache]
   regenerates packages/<vendor> from specs/<vendor>/openapi.yaml, every vendor in redocly.yaml
-  when none is named
+  when none is named; a vendor whose spec folder, toolchain and generated files are unchanged
+  since its last run is skipped (node_modules/.cache/vendorspec-generate)
 
-  --check   write nothing; exit 1 naming every stale file (CI's drift check)
-  --help    this text
+  --check      write nothing; exit 1 naming every stale file (CI's drift check)
+  --no-cache   lint and generate every named vendor even when nothing changed
+  --help       this text
 
 examples:
   pnpm generate docutray
@@ -21,17 +23,22 @@ examples:
 exit status: 0 done, 1 a spec has errors (or --check found a stale file), 2 bad arguments
 `;
 const {
-  values: { check = false },
+  values: { check = false, "no-cache": noCache = false },
   positionals: names,
-} = readCliArgs({ name: "generate", usage: USAGE, options: { check: { type: "boolean" } }, positionals: { min: 0, max: Infinity } });
+} = readCliArgs({
+  name: "generate",
+  usage: USAGE,
+  options: { check: { type: "boolean" }, "no-cache": { type: "boolean" } },
+  positionals: { min: 0, max: Infinity },
+});
 const rootDir = findRepoRoot();
 /** @param {string} file */
 const rel = (file) => path.relative(rootDir, file);
 
 try {
-  const outcomes = await generate({ rootDir, names, check });
+  const outcomes = await generate({ rootDir, names, check, cache: !noCache });
   let failed = 0;
-  for (const { vendor, problems, warnings, files } of outcomes) {
+  for (const { vendor, problems, warnings, files, cached } of outcomes) {
     for (const p of [...problems, ...warnings]) console.error(formatProblem(p));
     if (problems.length > 0) {
       failed++;
@@ -44,7 +51,8 @@ try {
       );
     } else {
       const what = check ? "up to date" : files.length ? `wrote ${files.map((f) => path.basename(f)).join(", ")}` : "unchanged";
-      console.log(`ok    packages/${vendor.name} (${what})`);
+      const skipped = cached ? " from cache: spec, toolchain and generated files as the last run left them" : "";
+      console.log(`ok    packages/${vendor.name} (${what})${skipped}`);
     }
   }
   process.exitCode = failed > 0 ? 1 : 0;

@@ -4,19 +4,10 @@
 // package untouched; the others are still generated.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { lintSpec, loadLintConfig, unparsableSpecProblem } from "../lint/lint-spec.mjs";
-import { statusBodySchema } from "../model/job-declaration.mjs";
-import { createSpecModel } from "../model/spec-model.mjs";
-import { createSpecResolver } from "../model/spec-resolver.mjs";
-import { buildVendorDescriptor } from "../model/vendor-descriptor.mjs";
 import { readVendors, selectVendors } from "../model/vendors.mjs";
-import { bundleSpec } from "./bundle-spec.mjs";
-import { compileTypes } from "./compile-types.mjs";
+import { lookupGeneration, recordGeneration, toolchainFingerprint, vendorInputKey } from "./generation-cache.mjs";
 import { findStaleFiles, readIfExists, writePackageFiles } from "./package-files.mjs";
-import { renderDescriptorDts, renderIndexJs } from "./render-descriptor.mjs";
-import { renderPackageJson, renderTurboJson } from "./render-package-json.mjs";
-import { renderReadme } from "./render-readme.mjs";
-import { renderClientEntry, renderClientIndex, renderMockVendorList, syncManifest } from "./render-workspace-files.mjs";
+import { renderClientIndex, renderMockVendorList, syncManifest } from "./render-workspace-files.mjs";
 import { recoverPackageDir, recoverPackagesDir, replacePackageDir } from "./swap-package-dir.mjs";
 
 /** @typedef {import("../model/vendors.mjs").Vendor} Vendor */
@@ -28,20 +19,39 @@ import { recoverPackageDir, recoverPackagesDir, replacePackageDir } from "./swap
  * @property {SpecProblem[]} problems   errors that stopped generation (empty when it ran)
  * @property {SpecProblem[]} warnings
  * @property {string[]} files           check: stale files; write: files written (absolute)
+ * @property {boolean} [cached]         skipped: inputs and outputs as a previous run left them
  */
 
 /**
- * @param {{ rootDir: string, names?: string[], check?: boolean }} options
+ * @param {{ rootDir: string, names?: string[], check?: boolean, cache?: boolean }} options
+ *   cache: skip vendors whose spec, toolchain and outputs are unchanged (generation-cache.mjs)
  * @returns {Promise<VendorOutcome[]>}
  */
-export async function generate({ rootDir, names = [], check = false }) {
+export async function generate({ rootDir, names = [], check = false, cache = true }) {
   const allVendors = await readVendors(rootDir);
   const vendors = selectVendors(allVendors, names);
-  const config = await loadLintConfig(rootDir);
   const license = await readFile(path.join(rootDir, "LICENSE"), "utf8");
+  const loadPipeline = once(() => loadVendorPipeline(rootDir));
+  const toolchain = cache ? await toolchainFingerprint(rootDir) : undefined;
   /** @type {VendorOutcome[]} */
   const outcomes = [];
-  for (const vendor of vendors) {
+  const clientExists = Boolean(await readIfExists(path.join(rootDir, "packages/client/package.json")));
+  // Whether the client exists decides the outputs (its vendor entry), so it is part of the key.
+  // Hashing is many small reads: done for all vendors at once, it waits on the disk once, not per file.
+  const lookups = await mapConcurrently(vendors, LOOKUP_CONCURRENCY, async (vendor) => {
+    const key = toolchain === undefined ? undefined : await vendorInputKey(`${toolchain} client:${clientExists}`, vendor, rootDir);
+    const cachedWarnings = key === undefined ? undefined : await lookupGeneration(rootDir, vendor.name, key);
+    // A miss needs the pipeline: start loading it while the other lookups wait on the disk.
+    if (cachedWarnings === undefined) loadPipeline().catch(() => {}); // a failure is thrown where it is awaited
+    return { key, cachedWarnings };
+  });
+  for (const [index, vendor] of vendors.entries()) {
+    const { key, cachedWarnings } = lookups[index] ?? {};
+    if (cachedWarnings !== undefined) {
+      outcomes.push({ vendor, problems: [], warnings: cachedWarnings, files: [], cached: true });
+      continue;
+    }
+    const { config, lintSpec, createSpecResolver, unparsableSpecProblem, renderPackage } = await loadPipeline();
     const resolver = createSpecResolver(config);
     const found = await lintSpec(vendor.specPath, config, rootDir, resolver);
     const problems = found.filter((p) => p.severity === "error");
@@ -58,19 +68,31 @@ export async function generate({ rootDir, names = [], check = false }) {
       outcomes.push({ vendor, problems: [unparsableSpecProblem(error, vendor.specPath, rootDir)], warnings, files: [] });
       continue;
     }
+    /** @type {string[]} */
     const touched = [];
-    const clientExists = Boolean(await readIfExists(path.join(rootDir, "packages/client/package.json")));
     /** @type {Array<[string, Map<string, string>]>} */
     const targets = [[vendor.packageDir, rendered.packageFiles]];
     if (clientExists) targets.push([path.join(rootDir, CLIENT_VENDORS_DIR), rendered.clientFiles]);
-    for (const [dir, files] of targets) {
+    for (const target of targets) {
+      const [dir, files] = target;
       if (check) touched.push(...(await findStaleFiles(dir, files)));
       else if (dir !== vendor.packageDir) touched.push(...(await writePackageFiles(dir, files)));
       // A killed run may have left the package missing mid-swap: then this render read no
       // package.json (no released version), so render again once the old package is back.
-      else if (await recoverPackageDir(dir))
-        touched.push(...(await replacePackageDir(dir, (await renderPackage(vendor, config, license, resolver)).packageFiles)));
-      else touched.push(...(await replacePackageDir(dir, files)));
+      else if (await recoverPackageDir(dir)) {
+        target[1] = (await renderPackage(vendor, config, license, resolver)).packageFiles;
+        touched.push(...(await replacePackageDir(dir, target[1])));
+      } else touched.push(...(await replacePackageDir(dir, files)));
+    }
+    // In check mode only an up-to-date package is what the entry would claim is on disk.
+    if (key !== undefined && (!check || touched.length === 0)) {
+      await recordGeneration(
+        rootDir,
+        vendor.name,
+        key,
+        warnings,
+        targets.map(([dir, files]) => ({ dir, files })),
+      );
     }
     outcomes.push({ vendor, problems: [], warnings, files: touched });
   }
@@ -87,6 +109,59 @@ export async function generate({ rootDir, names = [], check = false }) {
 }
 
 const CLIENT_VENDORS_DIR = "packages/client/src/vendors";
+
+/**
+ * redocly, openapi-typescript and TypeScript take over a second to load; a run whose vendors all
+ * come from the cache never needs them.
+ * @param {string} rootDir
+ */
+async function loadVendorPipeline(rootDir) {
+  const [lint, resolver, render] = await Promise.all([
+    import("../lint/lint-spec.mjs"),
+    import("../model/spec-resolver.mjs"),
+    import("./render-package.mjs"),
+  ]);
+  return {
+    config: await lint.loadLintConfig(rootDir),
+    lintSpec: lint.lintSpec,
+    unparsableSpecProblem: lint.unparsableSpecProblem,
+    createSpecResolver: resolver.createSpecResolver,
+    renderPackage: render.renderPackage,
+  };
+}
+
+/** Vendors whose cache lookups read files at the same time (bounded: file handles are). */
+const LOOKUP_CONCURRENCY = 16;
+
+/**
+ * `map` with at most `limit` calls in flight; results in input order.
+ * @template T, R
+ * @param {T[]} items @param {number} limit @param {(item: T) => Promise<R>} fn
+ * @returns {Promise<R[]>}
+ */
+async function mapConcurrently(items, limit, fn) {
+  /** @type {R[]} */
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(/** @type {T} */ (items[index]));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** @template T @param {() => Promise<T>} load @returns {() => Promise<T>} */
+function once(load) {
+  /** @type {Promise<T> | undefined} */
+  let loaded;
+  return () => {
+    loaded ??= load();
+    return loaded;
+  };
+}
 
 /**
  * The vendor-list files of the client and the mock server, for the vendors that have a package.
@@ -130,43 +205,4 @@ async function renderWorkspaceFiles(rootDir, vendors) {
     );
   }
   return files;
-}
-
-/**
- * Every file of packages/<vendor>, rendered in memory.
- * @param {Vendor} vendor
- * @param {import("@redocly/openapi-core").Config} config
- * @param {string} license
- * @param {import("@redocly/openapi-core").BaseResolver} resolver
- */
-async function renderPackage(vendor, config, license, resolver) {
-  const document = await bundleSpec(vendor.specPath, config, resolver);
-  const existing = await readIfExists(path.join(vendor.packageDir, "package.json"));
-  const existingVersion = existing ? JSON.parse(existing).version : undefined;
-  const descriptor = buildVendorDescriptor(vendor, document);
-  const model = createSpecModel(document);
-  const statusOp = descriptor.job ? model.byId.get(descriptor.job.statusOperation) : undefined;
-  const statusBody = statusOp ? statusBodySchema(model, statusOp) : undefined;
-  return {
-    descriptor,
-    packageFiles: new Map([
-      ["package.json", renderPackageJson(vendor, document, existingVersion)],
-      ["turbo.json", renderTurboJson(vendor)],
-      ["README.md", renderReadme(vendor, document)],
-      ["LICENSE", license],
-      ["index.d.ts", `${await compileTypes(document, vendor)}${renderDescriptorDts(descriptor)}`],
-      ["index.js", renderIndexJs(vendor, descriptor)],
-      ["openapi.json", `${JSON.stringify(document, null, 2)}\n`],
-    ]),
-    clientFiles: new Map([
-      [
-        `${vendor.name}.ts`,
-        renderClientEntry(
-          vendor,
-          descriptor,
-          statusBody?.mediaType ? { status: statusBody.status, mediaType: statusBody.mediaType } : undefined,
-        ),
-      ],
-    ]),
-  };
 }

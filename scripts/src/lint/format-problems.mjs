@@ -1,8 +1,6 @@
 // @ts-check
-// Turns redocly problems into `file:line:col  severity  rule  message` lines, the form editors and
-// terminals make clickable.
-import path from "node:path";
-import { getLineColLocation } from "@redocly/openapi-core";
+// A spec problem as every CLI prints it: `file:line:col  severity  rule  message`, the form editors
+// and terminals make clickable. Free of redocly, so a run that lints nothing does not load it.
 
 /**
  * @typedef {object} SpecProblem
@@ -13,29 +11,6 @@ import { getLineColLocation } from "@redocly/openapi-core";
  * @property {string} ruleId
  * @property {string} message
  */
-
-/**
- * @param {import("@redocly/openapi-core").NormalizedProblem[]} problems
- * @param {string} rootDir
- * @returns {SpecProblem[]}
- */
-export function toSpecProblems(problems, rootDir) {
-  return problems
-    .filter((p) => p.severity === "error" || p.severity === "warn")
-    .map((p) => {
-      const location = p.location[0];
-      const where = location ? getLineColLocation(location).start : { line: 1, col: 1 };
-      const absolute = location?.source.absoluteRef ?? "";
-      return {
-        file: absolute ? path.relative(rootDir, absolute) : "(unknown file)",
-        line: where.line,
-        col: where.col,
-        severity: /** @type {"error" | "warn"} */ (p.severity),
-        ruleId: p.ruleId,
-        message: p.message,
-      };
-    });
-}
 
 /** @param {SpecProblem} p */
 export function formatProblem(p) {

@@ -12,7 +12,13 @@ export const JOB_STATES = /** @type {const} */ (["queued", "running", "succeeded
 const BODY_EXPRESSION = /^\$response\.body#(\/.*)?$/;
 
 export const JOB_DECLARATION_SCHEMA = JSON.parse(readFileSync(new URL("./x-vendorspec-job.schema.json", import.meta.url), "utf8"));
-const validateShape = new Ajv2020({ allErrors: true, strict: false }).compile(JOB_DECLARATION_SCHEMA);
+/** @type {import("ajv").ValidateFunction | undefined} */
+let compiledShape;
+/** Compiled on first use: a generate run served from its cache never validates a declaration. */
+const shapeValidator = () => {
+  compiledShape ??= new Ajv2020({ allErrors: true, strict: false }).compile(JOB_DECLARATION_SCHEMA);
+  return compiledShape;
+};
 
 /** @typedef {import("./spec-model.mjs").SpecModel} SpecModel */
 /** @typedef {import("./spec-model.mjs").SpecOperation} SpecOperation */
@@ -116,6 +122,7 @@ export function checkJobDeclaration(model) {
 function checkDeclaration(model, op) {
   const at = `${op.pointer}/${JOB_EXTENSION}`;
   const declaration = op.operation[JOB_EXTENSION];
+  const validateShape = shapeValidator();
   if (!validateShape(declaration)) {
     return (validateShape.errors ?? []).map((error) => ({
       pointer: `${at}${error.instancePath}`,
