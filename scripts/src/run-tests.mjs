@@ -13,6 +13,8 @@ const rootDir = findRepoRoot();
 const REPORT = ".reports/vitest.json";
 const E2E_REPORT = ".reports/vitest-e2e.json";
 const withE2e = !process.argv.includes("--no-e2e");
+/** turbo with the Node major in its hash (cli/run-turbo.mjs). */
+const RUN_TURBO = "scripts/src/cli/run-turbo.mjs";
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" };
 
 /** @param {string} label @param {string} command @param {string[]} args */
@@ -41,13 +43,13 @@ const checks = [
   runCheck("spec lint", "node", ["scripts/src/lint/lint-specs-cli.mjs"]),
   runCheck("spec changes have their version bump", "node", ["scripts/src/contracts/contracts-check-cli.mjs"]),
   runCheck("biome (format + lint)", "pnpm", ["exec", "biome", "check", "."]),
-  runCheck("typecheck", "pnpm", ["exec", "turbo", "run", "typecheck", "--output-logs=errors-only"]),
+  runCheck("typecheck", "node", [RUN_TURBO, "run", "typecheck", "--output-logs=errors-only"]),
 ];
 
 const packages = testedPackageDirs();
 // Stale reports must not count: turbo restores the report of a cached run into place.
 for (const dir of packages) rmSync(path.join(dir, ".reports"), { recursive: true, force: true });
-runCheck("tests", "pnpm", ["exec", "turbo", "run", "test", "--continue"]);
+runCheck("tests", "node", [RUN_TURBO, "run", "test", "--continue"]);
 // After the unit suites: it needs every package built, and it is slow and not cacheable.
 if (withE2e) {
   for (const dir of packages) rmSync(path.join(dir, E2E_REPORT), { force: true });

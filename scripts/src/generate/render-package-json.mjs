@@ -44,12 +44,14 @@ export function renderPackageJson(vendor, document, existingVersion) {
  */
 export function renderTurboJson(vendor) {
   const specDir = vendor.specFile.split(/[\\/]/).slice(0, -1).join("/");
-  const inputs = [`$TURBO_ROOT$/${specDir}/**`, "$TURBO_ROOT$/redocly.yaml", "$TURBO_ROOT$/scripts/src/**", "$TURBO_ROOT$/LICENSE"];
+  const inputs = [`$TURBO_ROOT$/${specDir}/**`, "$TURBO_ROOT$/redocly.yaml", "$TURBO_ROOT$/LICENSE"];
   const config = {
     $schema: "https://turborepo.com/schema.json",
     extends: ["//"],
     tasks: {
-      "lint:specs": { inputs },
+      // The generator's source and its locked dependencies (redocly, openapi-typescript and what
+      // they pull in) are hashed once, as the scripts package's `toolchain` task (turbo.json).
+      "lint:specs": { dependsOn: ["@vendorspec/scripts#toolchain"], inputs },
       generate: { inputs },
     },
   };
