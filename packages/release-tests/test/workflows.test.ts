@@ -32,6 +32,15 @@ describe("workflows", () => {
     expect(ci.jobs.test.strategy.matrix.node).toEqual([20, 22, 24]);
   });
 
+  test("CI uses the shared turbo cache from secrets, writing only from pushes to main", async () => {
+    const ci = parse(await readFile(path.join(dir, "ci.yml"), "utf8"));
+    const env = ci.jobs.test.env;
+    expect(env.TURBO_TOKEN).toBe("${{ secrets.TURBO_TOKEN }}");
+    expect(env.TURBO_API).toBe("${{ secrets.TURBO_API }}");
+    expect(env.TURBO_REMOTE_CACHE_SIGNATURE_KEY).toBe("${{ secrets.TURBO_REMOTE_CACHE_SIGNATURE_KEY }}");
+    expect(env.TURBO_REMOTE_CACHE_READ_ONLY).toMatch(/github\.event_name == 'push' && github\.ref == 'refs\/heads\/main'\) && 'false' \|\| 'true'/);
+  });
+
   test("release uses changesets/action v1 with provenance from the environment and id-token: write", async () => {
     const release = parse(await readFile(path.join(dir, "release.yml"), "utf8"));
     expect(release.permissions["id-token"]).toBe("write");
