@@ -13,7 +13,8 @@ import { removeRoot, repoRoot } from "./temp-root.js";
 
 const run = promisify(execFile);
 const turbo = path.join(repoRoot, "node_modules/.bin/turbo");
-const TASKS = ["build", "typecheck", "test"];
+const TASKS = ["build", "typecheck", "test", "test:e2e"];
+const E2E = "@vendorspec/release-tests#test:e2e";
 
 interface DryTask {
   taskId: string;
@@ -114,8 +115,17 @@ describe("turbo cache keys", () => {
 
   test("tsconfig.base.json moves every build, typecheck and test", async () => {
     expect(await movedBy("tsconfig.base.json", (t) => t.replace("{", '{\n  "//": "changed",'))).toEqual(
-      withDependents(isTask("build", "typecheck", "test")),
+      withDependents(isTask("build", "typecheck", "test", "test:e2e")),
     );
+  });
+
+  test("what the end-to-end tests copy, install and publish with moves them and nothing else", async () => {
+    for (const file of [".changeset/config.json", "tools/cache-server/package.json", "pnpm-workspace.yaml", ".npmrc"]) {
+      expect(
+        await movedBy(file, (t) => (file.endsWith(".json") ? t.replace("{", '{\n  "//": "changed",') : `${t}\n# changed\n`)),
+        file,
+      ).toEqual([E2E]);
+    }
   });
 
   test("vitest.shared.ts moves every test and nothing else", async () => {
