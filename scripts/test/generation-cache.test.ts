@@ -64,8 +64,13 @@ describe("a second run with nothing changed", () => {
     const stale = await generate({ rootDir: root, check: true });
     expect(stale[0]?.cached).toBeUndefined();
     expect(stale[0]?.files).toEqual([path.join(root, "packages/alpha/index.d.ts")]);
-    // The stale check recorded nothing, so it is still stale the second time.
+    // --check records nothing: still stale the second time, and no entry was written by it.
     expect((await generate({ rootDir: root, check: true }))[0]?.files).toHaveLength(1);
+    const before = await readFile(cacheEntry(root, "beta"), "utf8");
+    await rm(cacheEntry(root, "alpha"));
+    await generate({ rootDir: root, check: true });
+    await expect(readFile(cacheEntry(root, "alpha"), "utf8")).rejects.toThrow();
+    expect(await readFile(cacheEntry(root, "beta"), "utf8")).toBe(before);
   });
 });
 

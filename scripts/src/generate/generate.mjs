@@ -84,8 +84,8 @@ export async function generate({ rootDir, names = [], check = false, cache = tru
         touched.push(...(await replacePackageDir(dir, target[1])));
       } else touched.push(...(await replacePackageDir(dir, files)));
     }
-    // In check mode only an up-to-date package is what the entry would claim is on disk.
-    if (key !== undefined && (!check || touched.length === 0)) {
+    // --check writes nothing, the cache included; it only reads entries that write runs recorded.
+    if (key !== undefined && !check) {
       await recordGeneration(
         rootDir,
         vendor.name,
