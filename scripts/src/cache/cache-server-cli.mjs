@@ -66,10 +66,13 @@ if (key === undefined) console.error("cache:server: TURBO_REMOTE_CACHE_SIGNATURE
 
 if (!existsSync(serverCli)) {
   console.error("cache:server: installing the server into tools/cache-server (once, from its lockfile)");
-  const install = spawnSync("pnpm", ["install", "--ignore-workspace", "--frozen-lockfile", "--prefer-offline"], {
-    cwd: serverDir,
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  // On the command line, not only in tools/cache-server/.npmrc: run from a pnpm script, the repo's
+  // engine-strict=true arrives as npm_config_engine_strict, which outranks a folder's .npmrc.
+  const install = spawnSync(
+    "pnpm",
+    ["install", "--ignore-workspace", "--frozen-lockfile", "--prefer-offline", "--config.engine-strict=false"],
+    { cwd: serverDir, stdio: ["ignore", "inherit", "inherit"] },
+  );
   if (install.status !== 0 || !existsSync(serverCli)) {
     console.error("cache:server: the install failed; run `pnpm install --ignore-workspace --frozen-lockfile` in tools/cache-server");
     process.exit(1);
