@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { readVendors, selectVendors } from "../model/vendors.mjs";
-import { lookupGeneration, recordGeneration, toolchainFingerprint, vendorInputKey } from "./generation-cache.mjs";
+import { lookupVendors, recordGeneration } from "./generation-cache.mjs";
 import { findStaleFiles, readIfExists, writePackageFiles } from "./package-files.mjs";
 import { renderClientIndex, renderMockVendorList, syncManifest } from "./render-workspace-files.mjs";
 import { recoverPackageDir, recoverPackagesDir, replacePackageDir } from "./swap-package-dir.mjs";
@@ -31,22 +31,25 @@ export async function generate({ rootDir, names = [], check = false, cache = tru
   const allVendors = await readVendors(rootDir);
   const vendors = selectVendors(allVendors, names);
   const license = await readFile(path.join(rootDir, "LICENSE"), "utf8");
-  const loadPipeline = once(() => loadVendorPipeline(rootDir));
-  const toolchain = cache ? await toolchainFingerprint(rootDir) : undefined;
+  /** @type {Promise<Awaited<ReturnType<typeof loadVendorPipeline>>> | undefined} */
+  let pipeline;
+  const loadPipeline = () => {
+    pipeline ??= loadVendorPipeline(rootDir);
+    return pipeline;
+  };
   /** @type {VendorOutcome[]} */
   const outcomes = [];
   const clientExists = Boolean(await readIfExists(path.join(rootDir, "packages/client/package.json")));
-  // Whether the client exists decides the outputs (its vendor entry), so it is part of the key.
-  // Hashing is many small reads: done for all vendors at once, it waits on the disk once, not per file.
-  const lookups = await mapConcurrently(vendors, LOOKUP_CONCURRENCY, async (vendor) => {
-    const key = toolchain === undefined ? undefined : await vendorInputKey(`${toolchain} client:${clientExists}`, vendor, rootDir);
-    const cachedWarnings = key === undefined ? undefined : await lookupGeneration(rootDir, vendor.name, key);
-    // A miss needs the pipeline: start loading it while the other lookups wait on the disk.
-    if (cachedWarnings === undefined) loadPipeline().catch(() => {}); // a failure is thrown where it is awaited
-    return { key, cachedWarnings };
-  });
+  const lookups = cache
+    ? await lookupVendors(rootDir, vendors, {
+        clientExists,
+        // A miss needs the pipeline: start loading it while the other lookups wait on the disk
+        // (a load failure is thrown where it is awaited).
+        onMiss: () => void loadPipeline().catch(() => {}),
+      })
+    : [];
   for (const [index, vendor] of vendors.entries()) {
-    const { key, cachedWarnings } = lookups[index] ?? {};
+    const { key, warnings: cachedWarnings } = lookups[index] ?? {};
     if (cachedWarnings !== undefined) {
       outcomes.push({ vendor, problems: [], warnings: cachedWarnings, files: [], cached: true });
       continue;
@@ -127,39 +130,6 @@ async function loadVendorPipeline(rootDir) {
     unparsableSpecProblem: lint.unparsableSpecProblem,
     createSpecResolver: resolver.createSpecResolver,
     renderPackage: render.renderPackage,
-  };
-}
-
-/** Vendors whose cache lookups read files at the same time (bounded: file handles are). */
-const LOOKUP_CONCURRENCY = 16;
-
-/**
- * `map` with at most `limit` calls in flight; results in input order.
- * @template T, R
- * @param {T[]} items @param {number} limit @param {(item: T) => Promise<R>} fn
- * @returns {Promise<R[]>}
- */
-async function mapConcurrently(items, limit, fn) {
-  /** @type {R[]} */
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(/** @type {T} */ (items[index]));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
-/** @template T @param {() => Promise<T>} load @returns {() => Promise<T>} */
-function once(load) {
-  /** @type {Promise<T> | undefined} */
-  let loaded;
-  return () => {
-    loaded ??= load();
-    return loaded;
   };
 }
 

@@ -42,12 +42,46 @@ const SOURCE_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 const sha256 = (/** @type {string | Buffer} */ data) => createHash("sha256").update(data).digest("hex");
 
+/** Vendors whose lookups read files at the same time (bounded: file handles are). */
+const LOOKUP_CONCURRENCY = 16;
+
+/**
+ * Each vendor's cache key and, when its entry matches and its outputs are on disk as recorded, the
+ * warnings of that run (a hit); `warnings` undefined is a miss, `key` undefined means the vendor
+ * cannot be cached. All vendors are looked up at once: hashing is many small reads, so they wait on
+ * the disk together, not one after another.
+ * @param {string} rootDir
+ * @param {import("../model/vendors.mjs").Vendor[]} vendors
+ * @param {{ clientExists: boolean, onMiss?: () => void }} options
+ *   clientExists decides the outputs (the client's vendor entry), so it is part of the key; onMiss
+ *   is called at the first miss, while other lookups may still be reading
+ * @returns {Promise<Array<{ key: string | undefined, warnings: SpecProblem[] | undefined }>>}
+ */
+export async function lookupVendors(rootDir, vendors, { clientExists, onMiss }) {
+  const toolchain = `${await toolchainFingerprint(rootDir)} client:${clientExists}`;
+  /** @type {Array<{ key: string | undefined, warnings: SpecProblem[] | undefined }>} */
+  const results = new Array(vendors.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < vendors.length) {
+      const index = next++;
+      const vendor = /** @type {import("../model/vendors.mjs").Vendor} */ (vendors[index]);
+      const key = await vendorInputKey(toolchain, vendor, rootDir);
+      const warnings = key === undefined ? undefined : await lookupGeneration(rootDir, vendor.name, key);
+      if (warnings === undefined) onMiss?.();
+      results[index] = { key, warnings };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(LOOKUP_CONCURRENCY, vendors.length) }, worker));
+  return results;
+}
+
 /**
  * Everything outside the spec folder that shapes a package. One per run.
  * @param {string} rootDir
  * @returns {Promise<string>}
  */
-export async function toolchainFingerprint(rootDir) {
+async function toolchainFingerprint(rootDir) {
   const hash = createHash("sha256").update(`format ${FORMAT}\nnode ${process.versions.node.split(".")[0]}\n`);
   const source = await hashTree(SOURCE_DIR, { skip: new Set(["node_modules"]) });
   hash.update(`generator ${source ?? "unreadable"}\n`);
@@ -126,11 +160,11 @@ async function hashTree(dir, { skip = new Set() } = {}) {
 
 /**
  * The key of one vendor's run, or undefined when its spec folder cannot be hashed (no caching).
- * @param {string} toolchain from toolchainFingerprint
+ * @param {string} toolchain from toolchainFingerprint, with whatever else all vendors share
  * @param {import("../model/vendors.mjs").Vendor} vendor
  * @param {string} rootDir
  */
-export async function vendorInputKey(toolchain, vendor, rootDir) {
+async function vendorInputKey(toolchain, vendor, rootDir) {
   const spec = await hashTree(path.dirname(vendor.specPath));
   if (spec === undefined) return undefined;
   return sha256(`${toolchain}\n${vendor.name}\n${vendor.packageName}\n${path.relative(rootDir, vendor.specPath)}\n${spec}`);
@@ -144,7 +178,7 @@ const entryPath = (/** @type {string} */ rootDir, /** @type {string} */ vendorNa
  * @param {string} rootDir @param {string} vendorName @param {string} key
  * @returns {Promise<SpecProblem[] | undefined>}
  */
-export async function lookupGeneration(rootDir, vendorName, key) {
+async function lookupGeneration(rootDir, vendorName, key) {
   /** @type {CacheEntry} */
   let entry;
   try {
