@@ -5,6 +5,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import { escapeSegment, unescapeSegment } from "../model/json-pointer.mjs";
+import { refusedRefReason } from "../model/ref-confinement.mjs";
 
 /**
  * A cycle of $refs reachable from the spec's root `file`, through its own pointers and the files it
@@ -76,14 +78,12 @@ const label = (id, root) => {
   const hash = id.indexOf("#");
   const [file, pointer] = [id.slice(0, hash), id.slice(hash + 1)];
   const name = SCHEMA.exec(pointer)?.[1];
-  const local = name ? `schema "${decodeSegment(name)}"` : `#${pointer}`;
+  const local = name ? `schema "${unescapeSegment(name)}"` : `#${pointer}`;
   if (file === root) return local;
   const relative = path.relative(path.dirname(root), file);
   return pointer === "" ? relative : `${relative}${name ? ` ${local}` : local}`;
 };
 
-/** @param {string} segment */
-const decodeSegment = (segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~");
 /** @param {string} text */
 const decodeUri = (text) => {
   try {
@@ -92,8 +92,6 @@ const decodeUri = (text) => {
     return text; // a malformed escape cannot match any pointer, so it ends the chain
   }
 };
-/** @param {string} segment */
-const encodeSegment = (segment) => segment.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /**
  * Where following `id` leads: its own $ref, or the $ref of an ancestor with the rest appended
@@ -112,8 +110,8 @@ function follow(id, refs) {
 }
 
 /**
- * Every `$ref` of one file, as `file#pointer` → target `file#pointer`. Refs leaving the spec's
- * folder are left out: the resolver refuses them before any cycle could form.
+ * Every `$ref` of one file, as `file#pointer` → target `file#pointer`. Refs the resolver refuses
+ * (ref-confinement.mjs) are left out: no cycle can form through them.
  * @param {unknown} node a yaml node
  * @param {string} file absolute path of the file holding `node`
  * @param {string} specDir
@@ -133,24 +131,20 @@ function collectRefs(node, file, specDir, pointer = "", out = []) {
       const target = resolveTarget(value.value, file, specDir);
       if (target !== undefined) out.push([`${file}#${pointer}`, { file, target, offset: value.range?.[0] ?? 0 }]);
     }
-    collectRefs(value, file, specDir, `${pointer}/${encodeSegment(key)}`, out);
+    collectRefs(value, file, specDir, `${pointer}/${escapeSegment(key)}`, out);
   }
   return out;
 }
 
 /**
- * `file#pointer` a $ref names, or undefined for a URL, an escape or a malformed pointer.
+ * `file#pointer` a $ref names, or undefined for one the resolver refuses or a malformed pointer.
  * @param {string} ref @param {string} fromFile @param {string} specDir
  */
 function resolveTarget(ref, fromFile, specDir) {
+  if (refusedRefReason(ref, fromFile, specDir) !== undefined) return undefined;
   const hash = ref.indexOf("#");
   const uri = hash < 0 ? ref : ref.slice(0, hash);
   const fragment = hash < 0 ? "" : decodeUri(ref.slice(hash + 1));
   if (fragment !== "" && !fragment.startsWith("/")) return undefined;
-  if (uri === "") return `${fromFile}#${fragment}`;
-  if (/^[a-z][a-z0-9+.-]+:/i.test(uri) || path.isAbsolute(uri)) return undefined;
-  const target = path.resolve(path.dirname(fromFile), decodeUri(uri));
-  const inside = path.relative(specDir, target);
-  if (inside.startsWith("..") || path.isAbsolute(inside)) return undefined;
-  return `${target}#${fragment}`;
+  return `${uri === "" ? fromFile : path.resolve(path.dirname(fromFile), decodeUri(uri))}#${fragment}`;
 }
