@@ -37,15 +37,16 @@ export const formatLimit = (bytes) => `${bytes / (1024 * 1024)} MiB (${bytes} by
  * redocly's YAML parser does not bound alias expansion, and every later walk of the parsed
  * document (lint, bundle, JSON.stringify) would expand it, so this runs before redocly reads it.
  * @param {string} file absolute path
+ * @param {number} [maxBytes] the per-file cap (contracts:diff takes whole bundled documents)
  * @returns {Promise<number>} the file's size in bytes (0 when it is not a file)
  */
-export async function checkSpecFileLimits(file) {
+export async function checkSpecFileLimits(file, maxBytes = MAX_SPEC_FILE_BYTES) {
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) return 0; // missing or a folder: the reader reports it, in redocly's words
   const size = info.size;
-  if (size > MAX_SPEC_FILE_BYTES) {
+  if (size > maxBytes) {
     throw new SpecLimitError(
-      `${path.basename(file)} is ${size} bytes, over the ${formatLimit(MAX_SPEC_FILE_BYTES)} limit per spec file; split it or remove what is not part of the contract`,
+      `${path.basename(file)} is ${size} bytes, over the ${formatLimit(maxBytes)} limit per spec file; split it or remove what is not part of the contract`,
       { file, ruleId: "spec-file-too-large" },
     );
   }

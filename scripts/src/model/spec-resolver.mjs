@@ -6,7 +6,7 @@
 import path from "node:path";
 import { BaseResolver } from "@redocly/openapi-core";
 import { refusedRefReason } from "./ref-confinement.mjs";
-import { checkSpecFileLimits, formatLimit, MAX_BUNDLE_BYTES, SpecLimitError } from "./spec-limits.mjs";
+import { checkSpecFileLimits, formatLimit, MAX_BUNDLE_BYTES, MAX_SPEC_FILE_BYTES, SpecLimitError } from "./spec-limits.mjs";
 
 /** A $ref the resolver would not follow; its message is the one the lint rule reports. */
 export class RefusedRefError extends Error {}
@@ -16,6 +16,15 @@ class ConfinedSpecResolver extends BaseResolver {
   specDir;
   /** Bytes of every file read so far (root and $refs): the size of what a bundle inlines. */
   bytesRead = 0;
+
+  /**
+   * @param {import("@redocly/openapi-core").Config["resolve"]} resolve
+   * @param {number} maxFileBytes
+   */
+  constructor(resolve, maxFileBytes) {
+    super(resolve);
+    this.maxFileBytes = maxFileBytes;
+  }
 
   /**
    * redocly reads the root with `base` null, then each external $ref with the file holding it.
@@ -39,7 +48,7 @@ class ConfinedSpecResolver extends BaseResolver {
     if (!path.isAbsolute(absoluteRef)) throw new RefusedRefError(`$ref "${absoluteRef}" is a URL and is never fetched`);
     // The files of one spec add up to its bundle: refused here, lint and generate agree on it
     // (bundle-spec.mjs still measures the JSON it writes). The resolver reads each file once.
-    this.bytesRead += await checkSpecFileLimits(absoluteRef);
+    this.bytesRead += await checkSpecFileLimits(absoluteRef, this.maxFileBytes);
     if (this.bytesRead > MAX_BUNDLE_BYTES)
       throw new SpecLimitError(
         `the spec's files add up to ${this.bytesRead} bytes with ${path.basename(absoluteRef)}, over the ${formatLimit(MAX_BUNDLE_BYTES)} limit for the bundled document; split the contract or trim what clients do not need`,
@@ -52,8 +61,9 @@ class ConfinedSpecResolver extends BaseResolver {
 /**
  * One resolver per spec: it remembers the spec's folder and caches the files it read.
  * @param {import("@redocly/openapi-core").Config} config
+ * @param {{ maxFileBytes?: number }} [options] per-file cap, MAX_SPEC_FILE_BYTES by default
  * @returns {BaseResolver}
  */
-export function createSpecResolver(config) {
-  return new ConfinedSpecResolver(config.resolve);
+export function createSpecResolver(config, { maxFileBytes = MAX_SPEC_FILE_BYTES } = {}) {
+  return new ConfinedSpecResolver(config.resolve, maxFileBytes);
 }
