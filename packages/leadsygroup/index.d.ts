@@ -313,7 +313,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the company the leads are imported into. Assumed: the docs do not show this operation's parameters; that the company is identified by an integer path parameter (like the integer `id` fields of the documented bodies) is a guess. */
+                /**
+                 * @description Id of the company the leads are imported into. Assumed: the docs do not show this operation's parameters; that the company is identified by an integer path parameter (like the integer `id` fields of the documented bodies) is a guess.
+                 * @example 42
+                 */
                 company_id: number;
             };
             cookie?: never;

@@ -138,7 +138,7 @@ describe("what is never trusted", () => {
     const root = await generatedRoot();
     const config = path.join(root, "redocly.yaml");
     // A warning-level rule the fixture breaks (it has no info.contact).
-    await writeFile(config, (await readFile(config, "utf8")).replace(/^rules:\n/m, "rules:\n  info-contact: warn\n"));
+    await writeFile(config, (await readFile(config, "utf8")).replace(/^oas3_1Rules:\n/m, "oas3_1Rules:\n  info-contact: warn\n"));
     const first = await generate({ rootDir: root });
     expect(first[0]?.warnings.map((w) => w.ruleId)).toEqual(["info-contact"]);
     const again = await generate({ rootDir: root });

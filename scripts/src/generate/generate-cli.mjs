@@ -50,7 +50,7 @@ try {
         `FAIL  packages/${vendor.name} is out of date with ${vendor.specFile}: run \`pnpm generate ${vendor.name}\` and commit`,
       );
     } else {
-      const what = check ? "up to date" : files.length ? `wrote ${files.map((f) => path.basename(f)).join(", ")}` : "unchanged";
+      const what = check ? "up to date" : files.length ? `wrote ${files.map((f) => shortName(f, vendor)).join(", ")}` : "unchanged";
       const skipped = cached ? " from cache: spec, toolchain and generated files as the last run left them" : "";
       console.log(`ok    packages/${vendor.name} (${what})${skipped}`);
     }
@@ -59,4 +59,14 @@ try {
 } catch (error) {
   console.error(`generate: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 2;
+}
+
+/**
+ * A written file by its name in the vendor's package; by its repo path when it is elsewhere (the
+ * spec folder's workflows, the client's vendor entry).
+ * @param {string} file absolute
+ * @param {{ packageDir: string }} vendor
+ */
+function shortName(file, vendor) {
+  return path.dirname(file) === vendor.packageDir ? path.basename(file) : rel(file);
 }

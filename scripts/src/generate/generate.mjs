@@ -2,11 +2,12 @@
 // The generator: for each vendor in redocly.yaml, lint → bundle → compile types → render the
 // package, all in one process with one loaded config. A vendor whose spec fails keeps its previous
 // package untouched; the others are still generated.
-import { readFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { readVendors, selectVendors } from "../model/vendors.mjs";
 import { lookupVendors, recordGeneration } from "./generation-cache.mjs";
 import { findStaleFiles, readIfExists, writePackageFiles } from "./package-files.mjs";
+import { GENERATED_SPEC_FILES } from "./render-arazzo.mjs";
 import { renderClientIndex, renderMockVendorList, syncManifest } from "./render-workspace-files.mjs";
 import { recoverPackageDir, recoverPackagesDir, replacePackageDir } from "./swap-package-dir.mjs";
 
@@ -54,7 +55,7 @@ export async function generate({ rootDir, names = [], check = false, cache = tru
       outcomes.push({ vendor, problems: [], warnings: cachedWarnings, files: [], cached: true });
       continue;
     }
-    const { config, lintSpec, createSpecResolver, unparsableSpecProblem, renderPackage } = await loadPipeline();
+    const { config, lintSpec, lintGeneratedDocument, createSpecResolver, unparsableSpecProblem, renderPackage } = await loadPipeline();
     const resolver = createSpecResolver(config);
     const found = await lintSpec(vendor.specPath, config, rootDir, resolver);
     const problems = found.filter((p) => p.severity === "error");
@@ -71,10 +72,34 @@ export async function generate({ rootDir, names = [], check = false, cache = tru
       outcomes.push({ vendor, problems: [unparsableSpecProblem(error, vendor.specPath, rootDir)], warnings, files: [] });
       continue;
     }
+    const specDir = path.dirname(vendor.specPath);
+    // The generated workflows must lint clean: a problem here is the generator's, not the author's.
+    const generatedProblems = [];
+    for (const [name, text] of rendered.specFiles) {
+      const found = await lintGeneratedDocument(text, path.join(specDir, name), config, rootDir, resolver);
+      generatedProblems.push(...found.map((p) => ({ ...p, message: `(generated) ${p.message}` })));
+    }
+    if (generatedProblems.length > 0) {
+      outcomes.push({ vendor, problems: generatedProblems, warnings, files: [] });
+      continue;
+    }
+    warnings.push(
+      ...rendered.specNotes.map((message) => ({
+        file: vendor.specFile,
+        line: 1,
+        col: 1,
+        severity: /** @type {const} */ ("warn"),
+        ruleId: "vendorspec/jobs-workflow",
+        message,
+      })),
+    );
     /** @type {string[]} */
-    const touched = [];
+    const touched = await removeDroppedSpecFiles(specDir, rendered.specFiles, check);
     /** @type {Array<[string, Map<string, string>]>} */
-    const targets = [[vendor.packageDir, rendered.packageFiles]];
+    const targets = [
+      [vendor.packageDir, rendered.packageFiles],
+      [specDir, rendered.specFiles],
+    ];
     if (clientExists) targets.push([path.join(rootDir, CLIENT_VENDORS_DIR), rendered.clientFiles]);
     for (const target of targets) {
       const [dir, files] = target;
@@ -114,6 +139,24 @@ export async function generate({ rootDir, names = [], check = false, cache = tru
 const CLIENT_VENDORS_DIR = "packages/client/src/vendors";
 
 /**
+ * The generated files of a spec folder that this render no longer produces (a vendor whose start
+ * lost its link has no workflow): named by --check, removed otherwise.
+ * @param {string} specDir
+ * @param {Map<string, string>} files
+ * @param {boolean} check
+ */
+async function removeDroppedSpecFiles(specDir, files, check) {
+  const dropped = [];
+  for (const name of GENERATED_SPEC_FILES) {
+    const target = path.join(specDir, name);
+    if (files.has(name) || (await readIfExists(target)) === undefined) continue;
+    if (!check) await rm(target, { force: true });
+    dropped.push(target);
+  }
+  return dropped;
+}
+
+/**
  * redocly, openapi-typescript and TypeScript take over a second to load; a run whose vendors all
  * come from the cache never needs them.
  * @param {string} rootDir
@@ -127,6 +170,7 @@ async function loadVendorPipeline(rootDir) {
   return {
     config: await lint.loadLintConfig(rootDir),
     lintSpec: lint.lintSpec,
+    lintGeneratedDocument: lint.lintGeneratedDocument,
     unparsableSpecProblem: lint.unparsableSpecProblem,
     createSpecResolver: resolver.createSpecResolver,
     renderPackage: render.renderPackage,

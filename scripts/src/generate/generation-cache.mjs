@@ -6,8 +6,9 @@
 // - the toolchain: the generator's own source, the versions of the libraries it calls, redocly.yaml
 //   and its plugins, LICENSE, and Node's major version (computed once per run);
 // - every file in the spec's folder (a spec may only $ref files there: ref-confinement.mjs), with
-//   symlinks hashed by their target, never followed;
-// - the outputs: every generated file (the package's and the client's vendor entry) must be on disk
+//   symlinks hashed by their target, never followed; not the workflows generate writes there;
+// - the outputs: every generated file (the package's, the client's vendor entry, the spec folder's
+//   jobs.arazzo.yaml) must be on disk
 //   with the recorded hash, so a hand edit or a deleted file is a miss. Other files in the package
 //   folder (CHANGELOG.md, node_modules/) are not the generator's, as in a full run.
 // Errors are never recorded, so a failing spec is linted every time. Entries live in
@@ -18,9 +19,10 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { GENERATED_SPEC_FILES } from "./render-arazzo.mjs";
 
 /** Bumped when the entry's shape or the key's recipe changes, so old entries miss. */
-const FORMAT = 1;
+const FORMAT = 2;
 const CACHE_DIR = "node_modules/.cache/vendorspec-generate";
 /** A spec folder larger than this is not cached (the size limits then fail it at lint anyway). */
 const MAX_HASHED_BYTES = 64 * 1024 * 1024;
@@ -123,7 +125,7 @@ async function libraryIdentity(require, name) {
  * Hash of a folder's relative paths and contents, symlinks by their target text. Undefined when the
  * folder is missing, too large or unreadable: then the caller does not cache.
  * @param {string} dir
- * @param {{ skip?: Set<string> }} [options]
+ * @param {{ skip?: Set<string> }} [options] relative paths (`/`-separated) left out
  * @returns {Promise<string | undefined>}
  */
 async function hashTree(dir, { skip = new Set() } = {}) {
@@ -134,8 +136,8 @@ async function hashTree(dir, { skip = new Set() } = {}) {
   const walk = async (rel) => {
     const entries = (await readdir(path.join(dir, rel), { withFileTypes: true })).map((e) => e.name).sort();
     for (const name of entries) {
-      if (skip.has(name)) continue;
       const relPath = rel ? `${rel}/${name}` : name;
+      if (skip.has(relPath)) continue;
       const full = path.join(dir, relPath);
       const info = await lstat(full);
       if (++files > MAX_HASHED_FILES) return false;
@@ -165,7 +167,8 @@ async function hashTree(dir, { skip = new Set() } = {}) {
  * @param {string} rootDir
  */
 async function vendorInputKey(toolchain, vendor, rootDir) {
-  const spec = await hashTree(path.dirname(vendor.specPath));
+  // The workflows generate writes into the spec folder are outputs (checked like the others), not inputs.
+  const spec = await hashTree(path.dirname(vendor.specPath), { skip: new Set(GENERATED_SPEC_FILES) });
   if (spec === undefined) return undefined;
   return sha256(`${toolchain}\n${vendor.name}\n${vendor.packageName}\n${path.relative(rootDir, vendor.specPath)}\n${spec}`);
 }

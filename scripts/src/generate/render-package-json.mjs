@@ -2,6 +2,8 @@
 // The generated package's manifest. `version` is carried over from the existing manifest because
 // changesets owns it after the first release; everything else derives from the spec.
 
+import { GENERATED_SPEC_FILES } from "./render-arazzo.mjs";
+
 export const INITIAL_VERSION = "0.1.0";
 export const REPOSITORY_URL = "git+https://github.com/vendorspec/vendorspec.git";
 
@@ -44,7 +46,13 @@ export function renderPackageJson(vendor, document, existingVersion) {
  */
 export function renderTurboJson(vendor) {
   const specDir = vendor.specFile.split(/[\\/]/).slice(0, -1).join("/");
-  const inputs = [`$TURBO_ROOT$/${specDir}/**`, "$TURBO_ROOT$/redocly.yaml", "$TURBO_ROOT$/LICENSE"];
+  const inputs = [
+    `$TURBO_ROOT$/${specDir}/**`,
+    // Written by generate itself: as an input it would change this hash after every run.
+    ...GENERATED_SPEC_FILES.map((name) => `!$TURBO_ROOT$/${specDir}/${name}`),
+    "$TURBO_ROOT$/redocly.yaml",
+    "$TURBO_ROOT$/LICENSE",
+  ];
   const config = {
     $schema: "https://turborepo.com/schema.json",
     extends: ["//"],

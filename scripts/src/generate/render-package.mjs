@@ -9,6 +9,7 @@ import { buildVendorDescriptor } from "../model/vendor-descriptor.mjs";
 import { bundleSpec } from "./bundle-spec.mjs";
 import { compileTypes } from "./compile-types.mjs";
 import { readIfExists } from "./package-files.mjs";
+import { ARAZZO_FILE, renderArazzo } from "./render-arazzo.mjs";
 import { renderDescriptorDts, renderIndexJs } from "./render-descriptor.mjs";
 import { renderPackageJson, renderTurboJson } from "./render-package-json.mjs";
 import { renderReadme } from "./render-readme.mjs";
@@ -31,8 +32,12 @@ export async function renderPackage(vendor, config, license, resolver) {
   const model = createSpecModel(document);
   const statusOp = descriptor.job ? model.byId.get(descriptor.job.statusOperation) : undefined;
   const statusBody = statusOp ? statusBodySchema(model, statusOp) : undefined;
+  const arazzo = renderArazzo(vendor, document, descriptor);
   return {
     descriptor,
+    // specs/<vendor>/jobs.arazzo.yaml; no entry when no start links to the status operation.
+    specFiles: new Map(arazzo.text === undefined ? [] : [[ARAZZO_FILE, arazzo.text]]),
+    specNotes: arazzo.warnings,
     packageFiles: new Map([
       ["package.json", renderPackageJson(vendor, document, existingVersion)],
       ["turbo.json", renderTurboJson(vendor)],

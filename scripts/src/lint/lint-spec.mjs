@@ -2,7 +2,7 @@
 // Lints one spec with the repo's redocly.yaml rules. A spec that cannot even be parsed becomes one
 // problem with its line and column, so callers handle every failure the same way.
 import path from "node:path";
-import { getLineColLocation, lint, loadConfig, YamlParseError } from "@redocly/openapi-core";
+import { getLineColLocation, lint, lintFromString, loadConfig, YamlParseError } from "@redocly/openapi-core";
 import { checkSpecFileLimits, SpecLimitError } from "../model/spec-limits.mjs";
 import { createSpecResolver } from "../model/spec-resolver.mjs";
 import { checkSpecVersion } from "./check-spec-version.mjs";
@@ -39,6 +39,20 @@ export async function lintSpec(specPath, config, rootDir, resolver = createSpecR
     if (error instanceof Error && error.message === CIRCULAR) return [await refCycleProblem(specPath, rootDir)];
     return [unparsableSpecProblem(error, specPath, rootDir)];
   }
+}
+
+/**
+ * Lints a generated Arazzo document (not yet on disk) as `redocly lint` would at `filePath`.
+ * @param {string} text
+ * @param {string} filePath absolute path it will be written to (its sourceDescriptions resolve from there)
+ * @param {import("@redocly/openapi-core").Config} config
+ * @param {string} rootDir
+ * @param {import("@redocly/openapi-core").BaseResolver} resolver
+ * @returns {Promise<SpecProblem[]>}
+ */
+export async function lintGeneratedDocument(text, filePath, config, rootDir, resolver) {
+  const problems = await lintFromString({ source: text, absoluteRef: filePath, config, externalRefResolver: resolver });
+  return toSpecProblems(problems, rootDir);
 }
 
 /**
