@@ -177,6 +177,14 @@ describe("turbo cache keys", () => {
     expect(await movedBy("packages/mock-server/src/vendor-list.ts", (t) => `${t}\n// changed\n`)).toEqual([]);
   });
 
+  test("the Arazzo workflows generate writes into a spec folder are not its lint or generate inputs", async () => {
+    const changed = await movedBy("specs/docutray/jobs.arazzo.yaml", (t) => `${t}\n# changed\n`);
+    expect(changed).not.toContain(`${pkg("docutray")}#generate`);
+    expect(changed).not.toContain(`${pkg("docutray")}#lint:specs`);
+    // verify's tests run them under redocly respect.
+    expect(changed).toContain(`${pkg("verify")}#test`);
+  });
+
   test("the Node major version moves every task", async () => {
     expect(moved(await dryRun("22"))).toEqual([...baseline.keys()].sort());
   });
