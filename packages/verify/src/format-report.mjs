@@ -38,3 +38,18 @@ function describeObservation(o) {
 
 /** @param {import("./verify.mjs").VerifyReport} report */
 export const hasContradictions = (report) => report.violations.length > 0 || report.guesses.some((g) => g.verdict === "contradicted");
+
+/**
+ * The generated workflows' run: each workflow's outcome and every off-spec poll respect retried past.
+ * @param {import("./run-jobs-workflow.mjs").JobsWorkflowResult} result
+ */
+export function formatWorkflows(result) {
+  const lines = ["", `Job workflows under redocly respect: ${result.passed ? "passed" : "FAILED"} (exit ${result.exitCode})`];
+  for (const w of result.workflows) {
+    lines.push(`  ${w.status === "success" ? "ok  " : "FAIL"} ${w.workflowId} (${w.attempts} requests)`);
+    for (const o of w.offSpec)
+      lines.push(`       off-spec ${o.stepId} attempt ${o.attempt} (${o.statusCode ?? "no answer"}): ${o.check}: ${o.message}`);
+  }
+  if (!result.passed && result.workflows.length === 0) lines.push(result.output.trim().split("\n").slice(-20).join("\n"));
+  return `${lines.join("\n")}\n`;
+}

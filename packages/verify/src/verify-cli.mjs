@@ -5,12 +5,13 @@
 // the shell history and the process list).
 import { exitWithUsage, readCliArgs } from "@vendorspec/scripts/cli-args";
 import { findRepoRoot } from "@vendorspec/scripts/repo-root";
-import { formatReport, hasContradictions } from "./format-report.mjs";
+import { formatReport, formatWorkflows, hasContradictions } from "./format-report.mjs";
+import { runJobsWorkflows } from "./run-jobs-workflow.mjs";
 import { redactKey, verifyVendor } from "./verify.mjs";
 
 const DEFAULT_KEY_ENV = "VENDORSPEC_API_KEY";
 const DEFAULT_DEADLINE_SECONDS = 300;
-const USAGE = `usage: pnpm verify <vendor> --base-url <url> [--allow-start] [--job-id <id>] [--param name=value]... [--json]
+const USAGE = `usage: pnpm verify <vendor> --base-url <url> [--allow-start [--workflows]] [--job-id <id>] [--param name=value]... [--json]
   Sends the vendor's safe operations (GET/HEAD) through @vendorspec/client, validates every answer
   (every retry and every poll) against specs/<vendor>/openapi.yaml, and reports each x-unverified
   guess as confirmed, contradicted or not exercised, with its file:line. Also sends each safe
@@ -20,6 +21,8 @@ const USAGE = `usage: pnpm verify <vendor> --base-url <url> [--allow-start] [--j
   --base-url <url>     the vendor's API (or a sandbox, a proxy, a mock server); required
   --allow-start        also start each job with the spec's request example, then wait for it.
                        Starts are not idempotent and may be billed: off by default.
+  --workflows          with --allow-start: also run specs/<vendor>/jobs.arazzo.yaml under redocly respect
+                       (the generated start-and-poll workflows); every poll of its log is judged
   --job-id <id>        wait for this existing job (safe: status reads only)
   --param name=value   a value for a required parameter the spec has no example for (repeatable)
   --deadline <seconds> stop sending after this long (default ${DEFAULT_DEADLINE_SECONDS}); the rest is "not exercised"
@@ -27,7 +30,8 @@ const USAGE = `usage: pnpm verify <vendor> --base-url <url> [--allow-start] [--j
   --json               the report as JSON on stdout
   --help               this text
 
-  exit 0: no contradiction; 1: a contradiction (of a guess or of the rest of the spec);
+  exit 0: no contradiction; 1: a contradiction (of a guess or of the rest of the spec), or a
+  workflow that failed;
   2: bad command line or missing key; 3: the vendor could not be reached at all.
 
 example:
@@ -39,6 +43,7 @@ const cli = /** @type {const} */ ({
   options: {
     "base-url": { type: "string" },
     "allow-start": { type: "boolean" },
+    workflows: { type: "boolean" },
     "job-id": { type: "string" },
     param: { type: "string", multiple: true },
     deadline: { type: "string" },
@@ -62,6 +67,7 @@ if (apiKey.trim() === "") exitWithUsage(cli, `no key: set ${keyEnv} in the envir
 const deadlineSeconds = values.deadline === undefined ? DEFAULT_DEADLINE_SECONDS : Number(values.deadline);
 if (!Number.isFinite(deadlineSeconds) || deadlineSeconds <= 0 || deadlineSeconds > 24 * 3600)
   exitWithUsage(cli, `--deadline must be a number of seconds between 0 and 86400, got ${JSON.stringify(values.deadline)}`);
+if (values.workflows && !values["allow-start"]) exitWithUsage(cli, "--workflows starts jobs: add --allow-start");
 /** @type {Map<string, string>} */
 const params = new Map();
 for (const pair of values.param ?? []) {
@@ -71,8 +77,9 @@ for (const pair of values.param ?? []) {
 }
 
 try {
+  const rootDir = findRepoRoot();
   const report = await verifyVendor({
-    rootDir: findRepoRoot(),
+    rootDir,
     vendor,
     baseUrl,
     apiKey,
@@ -81,8 +88,16 @@ try {
     params,
     deadlineMs: deadlineSeconds * 1000,
   });
-  process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
-  process.exitCode = report.answered === 0 && report.requests > 0 ? 3 : hasContradictions(report) ? 1 : 0;
+  const workflows = values.workflows
+    ? await runJobsWorkflows({ rootDir, vendor, baseUrl, apiKey, timeoutMs: deadlineSeconds * 1000 })
+    : undefined;
+  process.stdout.write(
+    values.json
+      ? `${JSON.stringify(workflows ? { ...report, workflows } : report, null, 2)}\n`
+      : `${formatReport(report)}${workflows ? formatWorkflows(workflows) : ""}`,
+  );
+  const failed = hasContradictions(report) || (workflows !== undefined && !workflows.passed);
+  process.exitCode = report.answered === 0 && report.requests > 0 ? 3 : failed ? 1 : 0;
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`verify: ${redactKey(message, apiKey)}\n`);

@@ -124,6 +124,31 @@ test("every attempt is judged: a 429 retried after its Retry-After is checked ag
   expect(report.violations).toEqual([]);
 });
 
+test("--workflows also runs the generated Arazzo workflow: a job that fails fails verify", async () => {
+  const vendor = "docutray";
+  const lifecycle = async (outcome: string) => ({ steps: [await firstWord(vendor, "queued")], outcome: await firstWord(vendor, outcome) });
+  const mock = await mockOf(vendor, { advance: "poll", lifecycle: await lifecycle("succeeded") });
+  const ok = await runCli([vendor, "--base-url", mock.url, "--allow-start", "--workflows"], { VENDORSPEC_API_KEY: KEY });
+  expect(ok.stdout).toContain("Job workflows under redocly respect: passed");
+  expect(ok.stdout).toMatch(/ok {3}startConversionUntilDone \(\d+ requests\)/);
+  expect(ok.code).toBe(0);
+
+  // A failed job is no contradiction of the spec, but the workflow succeeds only on the success words.
+  const failing = await mockOf(vendor, { advance: "poll", lifecycle: await lifecycle("failed") });
+  const bad = await runCli([vendor, "--base-url", failing.url, "--allow-start", "--workflows", "--json"], { VENDORSPEC_API_KEY: KEY });
+  const report = JSON.parse(bad.stdout);
+  expect(report.violations).toEqual([]);
+  expect(report.workflows.passed).toBe(false);
+  expect(bad.code).toBe(1);
+  expect(bad.stdout + bad.stderr).not.toContain(KEY);
+});
+
+test("--workflows without --allow-start is refused: the workflows start jobs", async () => {
+  const cli = await runCli(["docutray", "--base-url", "http://127.0.0.1:9", "--workflows"], { VENDORSPEC_API_KEY: KEY });
+  expect(cli.code).toBe(2);
+  expect(cli.stderr).toContain("--allow-start");
+});
+
 test("stops at the deadline: a job that never ends leaves the rest not exercised", async () => {
   const vendor = "docutray";
   const running = await firstWord(vendor, "running");
