@@ -98,7 +98,9 @@ describe("jobs.arazzo.yaml", () => {
     await writeFile(specFile, stringify(spec));
     const run = await runCli("generate-cli.mjs", ["leadsygroup"], root);
     expect(run.code).toBe(0);
-    expect(run.stderr + run.stdout).toMatch(/specs\/leadsygroup\/openapi\.yaml:1:1 +warn +vendorspec\/jobs-workflow +importLeads: no request body example/);
+    expect(run.stderr + run.stdout).toMatch(
+      /specs\/leadsygroup\/openapi\.yaml:1:1 +warn +vendorspec\/jobs-workflow +importLeads: no request body example/,
+    );
     const workflow = (await readYaml(arazzoOf(root, "leadsygroup"))).workflows[0];
     expect(workflow.inputs.required).toEqual(["apiKey", "requestBody", "importLeads_company_id"]);
     expect(workflow.steps[0].requestBody.payload).toBe("$inputs.requestBody");
