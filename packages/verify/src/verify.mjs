@@ -123,7 +123,7 @@ export async function verifyVendor({
     violations,
     requests: exchanges.length,
     answered: exchanges.filter((e) => e.status > 0).length,
-    notes: [...exercised.notes, ...notes].map(redact),
+    notes: [...new Set([...exercised.notes, ...notes].map(redact))],
     deadlineReached: exercised.deadlineReached,
   };
 }
