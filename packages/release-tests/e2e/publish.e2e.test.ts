@@ -1,5 +1,5 @@
 // End to end through a real npm registry (verdaccio on 127.0.0.1): in a temporary copy of the repo,
-// a changeset is versioned and published; a fresh consumer project outside the workspace installs
+// a changeset is versioned and published (`pnpm release:publish`); a fresh consumer project outside the workspace installs
 // the client and a type package with plain npm, type-checks against them under nodenext and bundler
 // resolution, and waits a job to success against the published mock server. Publishing again is a
 // no-op; private packages are never published; the registry and temp folders are always removed.
@@ -21,6 +21,8 @@ let registry: LocalRegistry;
 let work: string;
 const repo = () => path.join(work, "repo");
 const consumer = () => path.join(work, "consumer");
+/** The copy's own CLI: it publishes the repo it sits in. */
+const releasePublishCli = () => path.join(repo(), "scripts/src/release/release-publish-cli.mjs");
 let env: NodeJS.ProcessEnv;
 
 async function exec(command: string, args: string[], cwd: string) {
@@ -50,6 +52,7 @@ beforeAll(async () => {
     npm_config_update_notifier: "false",
     CI: "true",
   };
+  env.VENDORSPEC_ROOT = repo();
   await writeFile(path.join(work, "npmrc"), npmrc);
   await copyRepo(repo());
   // Links the workspace (pnpm publish resolves workspace: ranges from it) from the local store only.
@@ -75,8 +78,8 @@ describe("release through a local registry", () => {
     expect(await readFile(path.join(repo(), "packages/docutray/CHANGELOG.md"), "utf8")).toContain("E2E: a test release of the Docutray types.");
   });
 
-  test("changeset publish publishes every public package and no private one", async () => {
-    await exec(changesetBin, ["publish"], repo());
+  test("release:publish publishes every public package and no private one", async () => {
+    await exec(process.execPath, [releasePublishCli()], repo());
     const publics = await listPublicPackages();
     for (const pkg of publics) expect(await published(pkg.name), pkg.name).toBeDefined();
     expect(Object.keys((await published("@vendorspec/docutray"))?.versions ?? {})).toEqual(["0.2.0"]);
@@ -87,8 +90,9 @@ describe("release through a local registry", () => {
 
   test("publishing the same versions again is a no-op", async () => {
     const before = await published("@vendorspec/client");
-    const { stdout, stderr } = await exec(changesetBin, ["publish"], repo());
-    expect(`${stdout}${stderr}`).toMatch(/No unpublished projects to publish|already published/i);
+    const { stdout } = await exec(process.execPath, [releasePublishCli()], repo());
+    expect(stdout).toContain("the release is complete");
+    expect(stdout).not.toMatch(/publishing @vendorspec/);
     expect(await published("@vendorspec/client")).toEqual(before);
   });
 

@@ -1,10 +1,12 @@
 // Every public package as npm would ship it: publint --strict and arethetypeswrong (ESM-only profile)
-// are clean, and the packed tarball holds only what a consumer needs, with no `workspace:` ranges.
+// are clean, and the packed tarball holds only what a consumer needs (the list `pnpm release:publish`
+// checks too), with no `workspace:` ranges.
 import { execFile } from "node:child_process";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { ALLOWED_TARBALL_FILES } from "@vendorspec/scripts/check-package";
 import { afterAll, describe, expect, test } from "vitest";
 import { listPublicPackages, repoRoot } from "./public-packages.js";
 
@@ -14,18 +16,6 @@ const packages = await listPublicPackages();
 const packDir = await mkdtemp(path.join(tmpdir(), "vendorspec-pack-"));
 afterAll(() => rm(packDir, { recursive: true, force: true }));
 
-/** What a consumer needs: built JS and .d.ts, openapi.json for type packages, the docs, the manifest. */
-const ALLOWED = [
-  /^package\/package\.json$/,
-  /^package\/(README|CHANGELOG)\.md$/,
-  /^package\/LICENSE$/,
-  /^package\/index\.(js|d\.ts)$/,
-  /^package\/openapi\.json$/,
-  /^package\/x-vendorspec-job\.schema\.json$/,
-  /^package\/dist\/.+\.(js|d\.ts)$/,
-  // The mock's command: a committed launcher that exists before the build (no install warning).
-  /^package\/bin\/[^/]+\.js$/,
-];
 
 test("the workspace has the expected public packages, and nothing private is among them", () => {
   const names = packages.map((p) => p.name);
@@ -62,7 +52,7 @@ describe.each(packages.map((p) => [p.name, p] as const))("%s", (_, pkg) => {
     expect(files).toContain("package/package.json");
     expect(files).toContain("package/README.md");
     expect(files).toContain("package/LICENSE");
-    expect(files.filter((f) => !ALLOWED.some((re) => re.test(f)))).toEqual([]);
+    expect(files.filter((f) => !ALLOWED_TARBALL_FILES.some((re) => re.test(f)))).toEqual([]);
     const { stdout: manifest } = await run("tar", ["-xzOf", path.join(dest, tarball as string), "package/package.json"]);
     expect(manifest).not.toContain("workspace:");
     const types = JSON.parse(manifest).types ?? JSON.parse(manifest).exports?.["."]?.types;

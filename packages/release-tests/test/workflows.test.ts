@@ -52,4 +52,14 @@ describe("workflows", () => {
       expect(manifest.publishConfig?.provenance).toBeUndefined();
     }
   });
+
+  test("the release publishes with pnpm release:publish (ordered, staged, resumable), never changeset publish", async () => {
+    const release = parse(await readFile(path.join(dir, "release.yml"), "utf8"));
+    const step = release.jobs.release.steps.find((s: { uses?: string }) => s.uses?.startsWith("changesets/action@"));
+    const { scripts } = JSON.parse(await readFile(path.join(repoRoot, "package.json"), "utf8"));
+    const publish = String(step.with.publish).replace(/^pnpm (run )?/, "");
+    expect(scripts[publish]).toMatch(/pnpm release:publish$/);
+    expect(scripts["release:publish"]).toBe("node scripts/src/release/release-publish-cli.mjs");
+    expect(Object.values(scripts).join("\n")).not.toContain("changeset publish");
+  });
 });
