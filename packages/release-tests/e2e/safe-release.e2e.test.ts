@@ -128,12 +128,16 @@ async function registryState(setup: Setup) {
   return state;
 }
 
-/** A fresh consumer (own folder, own npm cache) installs the client: the versions it got, or npm's error. */
+/**
+ * A fresh consumer (own folder) installs the client: the versions it got, or npm's error. npm's
+ * cache is the setup's, but every package's metadata is fetched again (prefer-online): only
+ * tarballs, immutable by their integrity, come from the cache.
+ */
 async function consumerInstall(setup: Setup, label: string) {
   const dir = path.join(work, `${label}-consumer`);
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true }));
-  const env = { ...setup.env, npm_config_cache: path.join(dir, ".npm-cache") };
+  const env = { ...setup.env, npm_config_prefer_online: "true" };
   try {
     await run("npm", ["install", "--no-audit", "--no-fund", CLIENT], { cwd: dir, env, maxBuffer: 32 * 1024 * 1024 });
   } catch (error) {

@@ -13,7 +13,7 @@
 // Re-running after a failure uploads only what is missing, then promotes: the release resumes.
 import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { checkPackedPackage, packPackage } from "./check-package.mjs";
@@ -21,6 +21,8 @@ import { planRelease } from "./plan-release.mjs";
 import { dependencyOrder, readPublicPackages } from "./workspace-packages.mjs";
 
 const run = promisify(execFile);
+const VIEW_CONCURRENCY = 6;
+const CHECK_CONCURRENCY = Math.max(1, Math.min(4, availableParallelism()));
 
 /**
  * @typedef {"published" | "promoted" | "unchanged" | "uploaded, not promoted" | "failed" | "skipped" | "would publish" | "would promote"} Outcome
@@ -79,7 +81,8 @@ export async function releasePublish({
   }
   /** @type {Map<string, import("./npm-registry.mjs").RegistryPackage | undefined>} */
   const registry = new Map();
-  for (const pkg of ordered) registry.set(pkg.name, await npm.view(pkg.name));
+  const states = await mapLimit(ordered, VIEW_CONCURRENCY, (pkg) => npm.view(pkg.name));
+  for (const [index, pkg] of ordered.entries()) registry.set(pkg.name, states[index]);
   const { steps, released, problems } = planRelease(ordered, registry, tag);
   for (const pkg of released) set(pkg.name, "unchanged", `already ${tag}`);
   // A staging tag an earlier, failed run left on a package that is released by now (a first
@@ -98,8 +101,8 @@ export async function releasePublish({
     // 1. Everything that can be checked before the first upload.
     /** @type {Map<string, string>} */
     const tarballs = new Map();
-    let blocked = false;
-    for (const step of steps) {
+    // Packing and checking is CPU work (publint, arethetypeswrong): one package per core.
+    const findings = await mapLimit(steps, CHECK_CONCURRENCY, async (step) => {
       const found = [];
       if (step.upload) {
         log(`checking ${step.name}@${step.version}`);
@@ -113,6 +116,11 @@ export async function releasePublish({
       }
       // A dry run writes nothing, not even the probe tag.
       if (!step.firstRelease && !dryRun) found.push(...(await probeWriteAccess(npm, step, registry.get(step.name), stagingTag)));
+      return found;
+    });
+    let blocked = false;
+    for (const [index, step] of steps.entries()) {
+      const found = findings[index] ?? [];
       if (found.length > 0) {
         set(step.name, "failed", found.join("; "));
         blocked = true;
@@ -279,4 +287,26 @@ export function formatRows(rows) {
   const line = (/** @type {string[]} */ cells) =>
     `${cells[0]?.padEnd(n)}  ${cells[1]?.padEnd(v)}  ${cells[2]?.padEnd(o)}  ${cells[3]}`.trimEnd();
   return [line(["package", "version", "result", "why"]), ...rows.map((r) => line([r.name, r.version, r.outcome, r.why]))].join("\n");
+}
+
+/**
+ * `fn` over `items` with at most `limit` running at once; results in the items' order.
+ * @template T, R
+ * @param {T[]} items
+ * @param {number} limit
+ * @param {(item: T) => Promise<R>} fn
+ * @returns {Promise<R[]>}
+ */
+async function mapLimit(items, limit, fn) {
+  /** @type {R[]} */
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(/** @type {T} */ (items[index]));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
