@@ -75,6 +75,18 @@ describe("jobs.arazzo.yaml", () => {
     expect(await readFile(file, "utf8")).toBe(generated);
   });
 
+  test("a workflow file where the vendor has none is stale for --check and removed, the cache notwithstanding", async () => {
+    const root = await copyOfRepo();
+    expect((await runCli("generate-cli.mjs", [], root)).code).toBe(0);
+    const stray = arazzoOf(root, "lettrlabs");
+    await writeFile(stray, "arazzo: 1.0.1\n");
+    const check = await runCli("generate-cli.mjs", ["--check"], root);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain(`stale specs/lettrlabs/${ARAZZO_FILE}`);
+    expect((await runCli("generate-cli.mjs", [], root)).code).toBe(0);
+    await expect(readFile(stray, "utf8")).rejects.toThrow(/ENOENT/);
+  });
+
   test("a start that loses its link loses its workflow file", async () => {
     const root = await copyOfRepo();
     const specFile = path.join(root, "specs/docutray/openapi.yaml");

@@ -167,10 +167,23 @@ async function hashTree(dir, { skip = new Set() } = {}) {
  * @param {string} rootDir
  */
 async function vendorInputKey(toolchain, vendor, rootDir) {
-  // The workflows generate writes into the spec folder are outputs (checked like the others), not inputs.
-  const spec = await hashTree(path.dirname(vendor.specPath), { skip: new Set(GENERATED_SPEC_FILES) });
+  // The workflows generate writes into the spec folder are outputs (checked like the others), not
+  // inputs; only whether each is there is keyed, so a stray one (a vendor with no workflow) is a
+  // miss, which removes it.
+  const specDir = path.dirname(vendor.specPath);
+  const spec = await hashTree(specDir, { skip: new Set(GENERATED_SPEC_FILES) });
   if (spec === undefined) return undefined;
-  return sha256(`${toolchain}\n${vendor.name}\n${vendor.packageName}\n${path.relative(rootDir, vendor.specPath)}\n${spec}`);
+  const present = await Promise.all(
+    GENERATED_SPEC_FILES.map((name) =>
+      lstat(path.join(specDir, name)).then(
+        () => name,
+        () => "",
+      ),
+    ),
+  );
+  return sha256(
+    `${toolchain}\n${vendor.name}\n${vendor.packageName}\n${path.relative(rootDir, vendor.specPath)}\n${spec}\n${present.join(",")}`,
+  );
 }
 
 const entryPath = (/** @type {string} */ rootDir, /** @type {string} */ vendorName) => path.join(rootDir, CACHE_DIR, `${vendorName}.json`);
