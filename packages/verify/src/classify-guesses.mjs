@@ -52,27 +52,24 @@ export function classifyGuesses(document) {
     const guess = { pointer, where: describePointer(pointer), assumption, kind: "other", responses: [], operations };
     const rest = op ? segments.slice(3) : [];
     if (responseUses.has(pointer)) return { ...guess, kind: "response", responses: responseUses.get(pointer) ?? [] };
-    if (segments.includes("schema") || (segments[0] === "components" && segments[1] === "schemas")) {
-      // A schema under a request or a parameter is about what the vendor accepts, not what it answers.
-      if (rest[0] === "requestBody" || rest[0] === "parameters") return { ...guess, kind: "request" };
-      return { ...guess, kind: "schema" };
-    }
-    if (op && rest.length === 0) return { ...guess, kind: "operation" };
-    if (op && rest[0] === "x-vendorspec-job") return { ...guess, kind: "status-words" };
+    // What the vendor accepts (a parameter, a request body, or a schema inside one): confirmed by a
+    // call that used it and succeeded.
     if (op && (rest[0] === "requestBody" || rest[0] === "parameters")) return { ...guess, kind: "request" };
     if (segments[0] === "paths" && segments[2] === "parameters") {
       const onPath = model.operations.filter((o) => o.path === segments[1]);
       return { ...guess, kind: "request", operations: onPath.map((o) => o.operationId) };
     }
-    if (segments[0] === "components" && segments[1] === "securitySchemes" && segments.length === 3)
-      return { ...guess, kind: "auth-scheme" };
     if (segments[0] === "components" && (segments[1] === "parameters" || segments[1] === "requestBodies")) {
-      const ref = `#${pointer}`;
-      const users = model.operations.filter((o) =>
-        JSON.stringify([o.operation.parameters, o.operation.requestBody]).includes(JSON.stringify(ref)),
-      );
+      const ref = JSON.stringify(`#${formatPointer(segments.slice(0, 3))}`);
+      const users = model.operations.filter((o) => JSON.stringify([o.operation.parameters, o.operation.requestBody]).includes(ref));
       return { ...guess, kind: "request", operations: users.map((o) => o.operationId) };
     }
+    // What the vendor answers.
+    if (segments.includes("schema") || (segments[0] === "components" && segments[1] === "schemas")) return { ...guess, kind: "schema" };
+    if (op && rest.length === 0) return { ...guess, kind: "operation" };
+    if (op && rest[0] === "x-vendorspec-job") return { ...guess, kind: "status-words" };
+    if (segments[0] === "components" && segments[1] === "securitySchemes" && segments.length === 3)
+      return { ...guess, kind: "auth-scheme" };
     return guess;
   });
 }

@@ -169,10 +169,13 @@ export function judgeExchanges({ document, descriptor, guesses, exchanges, valid
         // A value under oneOf/anyOf may be another branch's: only a whole-body failure says more.
         if (wrong.length > 0 && place.optional) continue;
         if (wrong.length > 0) placed = true;
+        const at = `/${place.path.join("/")}`;
+        // The validator's places are relative to the value: "/ must be integer" is the value itself.
+        const why = wrong.map((w) => w.replace(/^\/ /, "")).join("; ");
         find(
           place.pointer,
           wrong.length ? "contradicted" : "confirmed",
-          `${wrong.length ? "sent" : "matched"} ${show(value)}${wrong.length ? `: ${wrong.join("; ")}` : ""}`,
+          wrong.length ? `sent ${show(value)} at ${at}: ${why}` : `matched ${show(value)} at ${at}`,
         );
       }
     }
