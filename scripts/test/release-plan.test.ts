@@ -116,6 +116,8 @@ describe("publish order against an in-memory registry", () => {
     const outcome = Object.fromEntries(first.rows.map((r) => [r.name, r.outcome]));
     expect(outcome["@vendorspec/docutray"]).toBe("failed");
     expect(outcome["@vendorspec/client"]).toBe("skipped");
+    // A leaf's first version is live at once (the registry makes it latest): reported as published.
+    expect(outcome["@vendorspec/lettrlabs"]).toBe("published");
     expect(registry.calls.filter((c) => c.startsWith("publish @vendorspec/client"))).toEqual([]);
     expect(registry.calls.filter((c) => c.startsWith("tag ") && c.endsWith(" latest"))).toEqual([]);
 

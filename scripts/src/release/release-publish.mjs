@@ -172,8 +172,16 @@ export async function releasePublish({
 
     // 3. The release tag moves only when the whole release is on the registry.
     if (confirmed.size < steps.length) {
-      for (const name of confirmed)
-        set(name, "uploaded, not promoted", `under ${stagingTag}; ${tag} stays on the previous set until a re-run completes the release`);
+      for (const step of steps.filter((s) => confirmed.has(s.name))) {
+        // The registry made a first version `latest` by itself: live, but nothing it needs is missing.
+        if (step.firstRelease) set(step.name, "published", `first version, ${tag} by itself; what depends on a failed package waits`);
+        else
+          set(
+            step.name,
+            "uploaded, not promoted",
+            `under ${stagingTag}; ${tag} stays on the previous set until a re-run completes the release`,
+          );
+      }
       return finish(false, await tagGit(rootDir, ordered, registry, new Set(), tag, gitTags, log));
     }
     const promoted = new Set();
