@@ -4,6 +4,7 @@
 // scheme, an accepted parameter or request. Marks on anything else (a server, a tag) are listed as
 // guesses verify cannot check.
 import { collectUnverified, describePointer } from "@vendorspec/scripts/collect-unverified";
+import { formatPointer, parsePointer } from "@vendorspec/scripts/json-pointer";
 import { createSpecModel } from "@vendorspec/scripts/spec-model";
 
 /**
@@ -16,16 +17,6 @@ import { createSpecModel } from "@vendorspec/scripts/spec-model";
  * @property {Array<{ operationId: string, status: string }>} responses  kind response: where it is used
  * @property {string[]} operations  kind operation/request/status-words: the operations it is about
  */
-
-/** @param {string} pointer */
-export const parsePointer = (pointer) =>
-  pointer
-    .split("/")
-    .slice(1)
-    .map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
-
-/** @param {string[]} segments */
-export const formatPointer = (segments) => `/${segments.map((s) => s.replaceAll("~", "~0").replaceAll("/", "~1")).join("/")}`;
 
 /**
  * @param {any} document bundled spec

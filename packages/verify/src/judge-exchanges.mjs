@@ -4,9 +4,11 @@
 // is its status word declared. Each finding lands on the `x-unverified` guess it is about (confirmed
 // or contradicted, with the observed value); a contradiction of a part of the spec nobody marked as
 // a guess is kept too, as a violation. Both fail verify.
+
+import { normalizeStatusWord } from "@vendorspec/scripts/job-declaration";
+import { formatPointer, parsePointer, readPointer } from "@vendorspec/scripts/json-pointer";
 import { createSpecModel } from "@vendorspec/scripts/spec-model";
-import { formatPointer, parsePointer } from "./classify-guesses.mjs";
-import { findSchemaPlaces, resolvePointer, valuesAt } from "./schema-places.mjs";
+import { findSchemaPlaces, valuesAt } from "./schema-places.mjs";
 
 /** @typedef {import("./classify-guesses.mjs").Guess} Guess */
 /** @typedef {import("./record-exchanges.mjs").Exchange} Exchange */
@@ -142,7 +144,7 @@ export function judgeExchanges({ document, descriptor, guesses, exchanges, valid
    * @param {(pointer: string, verdict: "confirmed" | "contradicted", observed: string, expected?: string) => void} find
    */
   function judgeBody(exchange, responsePointer, find) {
-    const response = resolvePointer(document, responsePointer) ?? {};
+    const response = readPointer(document, responsePointer) ?? {};
     const [mediaType] = Object.entries(response.content ?? {}).find(([type]) => /\bjson\b/i.test(type)) ?? [];
     if (mediaType === undefined) return;
     const schemaPointer = formatPointer([...parsePointer(responsePointer), "content", mediaType, "schema"]);
@@ -161,7 +163,7 @@ export function judgeExchanges({ document, descriptor, guesses, exchanges, valid
       return;
     }
     const problems = validate(schemaPointer, body);
-    const places = findSchemaPlaces(document, resolvePointer(document, schemaPointer), schemaPointer, schemaGuesses);
+    const places = findSchemaPlaces(document, readPointer(document, schemaPointer), schemaPointer, schemaGuesses);
     let placed = false;
     for (const place of places) {
       for (const value of valuesAt(body, place.path)) {
@@ -193,13 +195,7 @@ export function judgeExchanges({ document, descriptor, guesses, exchanges, valid
     if (typeof word !== "string") return;
     const statusOp = /** @type {any} */ (model.byId.get(job.statusOperation));
     const declaration = formatPointer([...parsePointer(statusOp.pointer), "x-vendorspec-job"]);
-    const normalize = (/** @type {string} */ w) =>
-      job.match === "case-insensitive"
-        ? w
-            .trim()
-            .toLowerCase()
-            .replace(/[\s_-]+/g, " ")
-        : w;
+    const normalize = (/** @type {string} */ w) => (job.match === "case-insensitive" ? normalizeStatusWord(w) : w);
     const known = [...Object.keys(job.states), ...job.notFound].map(normalize);
     const declared = known.includes(normalize(word));
     if (declared && !guessed.has(declaration)) return;

@@ -3,7 +3,7 @@
 // `$ref`s, properties, items and compositions) and records, per guessed schema pointer, the body
 // places it describes (`/payload/id`, `/items/*/status`). verify then checks the observed values at
 // those places against that schema alone, so a contradiction names the guess, not the whole body.
-import { formatPointer, parsePointer } from "./classify-guesses.mjs";
+import { formatPointer, parsePointer, readPointer } from "@vendorspec/scripts/json-pointer";
 
 /**
  * @typedef {object} SchemaPlace
@@ -31,7 +31,7 @@ export function findSchemaPlaces(document, schema, pointer, guessed) {
       const target = node.$ref.slice(1);
       // A recursive schema (a tree) is walked once per place on the way down.
       if (onPath.has(target)) return;
-      const resolved = resolvePointer(document, target);
+      const resolved = readPointer(document, target);
       walk(resolved, target, path, optional, depth + 1, new Set([...onPath, target]));
       return;
     }
@@ -69,17 +69,4 @@ export function valuesAt(body, path) {
     current = next;
   }
   return current;
-}
-
-/**
- * @param {any} document
- * @param {string} pointer
- */
-export function resolvePointer(document, pointer) {
-  let node = document;
-  for (const segment of parsePointer(pointer)) {
-    if (!node || typeof node !== "object") return undefined;
-    node = node[segment];
-  }
-  return node;
 }

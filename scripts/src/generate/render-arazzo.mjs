@@ -8,6 +8,7 @@
 import { stringify } from "yaml";
 import { parameterExample, requestExample } from "../model/operation-examples.mjs";
 import { createSpecModel } from "../model/spec-model.mjs";
+import { escapeRegExp } from "./package-files.mjs";
 
 /** @typedef {import("../model/vendors.mjs").Vendor} Vendor */
 /** @typedef {ReturnType<import("../model/vendor-descriptor.mjs").buildVendorDescriptor>} Descriptor */
@@ -152,13 +153,13 @@ const listWords = (/** @type {string[]} */ words) => words.map((w) => `\`${w}\``
  */
 export function wordsPattern(words, match) {
   const alternatives = words.map((word) => {
-    if (match !== "case-insensitive") return escapeRegex(word);
+    if (match !== "case-insensitive") return escapeRegExp(word);
     return word
       .trim()
       .split(/[\s_-]+/)
       .map((part) =>
         [...part]
-          .map((ch) => (ch.toLowerCase() !== ch.toUpperCase() ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : escapeRegex(ch)))
+          .map((ch) => (ch.toLowerCase() !== ch.toUpperCase() ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : escapeRegExp(ch)))
           .join(""),
       )
       .join("[\\s_-]+");
@@ -166,8 +167,6 @@ export function wordsPattern(words, match) {
   const pad = match === "case-insensitive" ? "\\s*" : "";
   return `^${pad}(${alternatives.join("|")})${pad}$`;
 }
-
-const escapeRegex = (/** @type {string} */ text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * The status the client reads the status body from (200, else the first 2xx).
