@@ -9,7 +9,7 @@ import { type MockServer, startMockServer, type VendorName } from "@vendorspec/m
 import { collectUnverified } from "@vendorspec/scripts/collect-unverified";
 import { findRepoRoot } from "@vendorspec/scripts/repo-root";
 import { readVendors } from "@vendorspec/scripts/vendors";
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, onTestFinished, test } from "vitest";
 import { verifyVendor } from "../src/verify.mjs";
 
 const run = promisify(execFile);
@@ -28,21 +28,28 @@ const descriptorOf = async (vendor: string) => {
 const firstWord = async (vendor: string, state: string) =>
   Object.entries((await descriptorOf(vendor)).job?.states ?? {}).find(([, s]) => s === state)?.[0] as string;
 
-const mocks: MockServer<VendorName, string>[] = [];
-afterEach(async () => {
-  await Promise.all(mocks.splice(0).map((m) => m.close()));
-});
-async function mockOf(vendor: VendorName, options: Partial<Parameters<typeof startMockServer>[0]> = {}) {
-  // Jobs advance every millisecond, so a poll finds them ended and no test waits out the spec's
-  // poll interval (seconds); a slow poll only makes a test take one interval longer.
-  const mock = (await startMockServer({ vendor, apiKey: KEY, advance: { everyMs: 1 }, ...options })) as MockServer<VendorName, string>;
-  mocks.push(mock);
+/** `finished`: a concurrent test must pass its context's own (the global one may attach to another test). */
+async function mockOf(vendor: VendorName, options: Partial<Parameters<typeof startMockServer>[0]> = {}, finished = onTestFinished) {
+  // One queued poll, then success: each started job takes one of the spec's poll intervals. Jobs
+  // advance per poll, not per millisecond: a timed advance could move a job past its queued word
+  // before a slow machine renders the start's answer (which must carry it).
+  const queued = await firstWord(vendor, "queued");
+  const lifecycle = queued ? { steps: [queued], outcome: await firstWord(vendor, "succeeded") } : undefined;
+  const mock = (await startMockServer({
+    vendor,
+    apiKey: KEY,
+    advance: "poll",
+    ...(lifecycle ? { lifecycle } : {}),
+    ...options,
+  })) as MockServer<VendorName, string>;
+  // Closed when its own test ends: an afterEach would close the mocks of concurrent tests still running.
+  finished(() => mock.close());
   return mock;
 }
 
 describe.concurrent("every vendor's mock confirms its contract", () => {
-  test.for(vendors)("%s: no contradiction, and every x-unverified guess has a verdict and its line", async (vendor) => {
-    const mock = await mockOf(vendor);
+  test.for(vendors)("%s: no contradiction, and every x-unverified guess has a verdict and its line", async (vendor, context) => {
+    const mock = await mockOf(vendor, {}, context.onTestFinished);
     const report = await verifyVendor({ rootDir, vendor, baseUrl: mock.url, apiKey: KEY, allowStart: true, deadlineMs: 60_000 });
     expect(report.violations).toEqual([]);
     expect(report.guesses.filter((g) => g.verdict === "contradicted")).toEqual([]);
@@ -101,7 +108,7 @@ test("an off-spec status word in an intermediate poll is reported though the job
 
   const report = await verifyVendor({ rootDir, vendor, baseUrl: mock.url, apiKey: KEY, allowStart: true, deadlineMs: 60_000 });
   const polls = [...mock.requests].filter((r) => r.operationId === statusOp && !r.path.includes("no-such-job"));
-  expect(polls.length).toBeGreaterThanOrEqual(2); // PAUSED, then the success word
+  expect(polls.length).toBeGreaterThanOrEqual(2); // PAUSED (the job advances under it), then the success word
   const contradictions = [
     ...report.violations,
     ...report.guesses.flatMap((g) => g.observations.filter((o) => o.verdict === "contradicted")),
